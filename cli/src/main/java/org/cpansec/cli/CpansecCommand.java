@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:ok, nothing to report",
       "1:findings (vulnerabilities, blocking lint findings)",
-      "2:error: bad usage, invalid input, I/O failure",
-      "3:internal error (a bug in cpansec)"
+      "2:usage error, or a fatal error that stopped the command",
+      "3:an input could not be read",
+      "4:internal error (a bug in cpansec)"
     })
 public final class CpansecCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

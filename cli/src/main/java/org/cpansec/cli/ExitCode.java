@@ -8,11 +8,14 @@ public final class ExitCode {
   /** The command did its job and found something: vulnerabilities, blocking lint findings. */
   public static final int FINDINGS = 1;
 
-  /** The command could not do its job: bad usage, unreadable or invalid input, I/O failure. */
+  /** Bad usage, or a fatal error that stopped the command (invalid argument, failed update). */
   public static final int ERROR = 2;
 
+  /** An input (manifest, record, database file, directory) could not be read. */
+  public static final int INPUT = 3;
+
   /** A bug in cpansec. The message asks the user to report it. */
-  public static final int INTERNAL = 3;
+  public static final int INTERNAL = 4;
 
   private ExitCode() {}
 }

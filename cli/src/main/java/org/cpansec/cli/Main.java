@@ -36,14 +36,14 @@ public final class Main {
   }
 
   private static int exitCodeOf(Throwable t) {
-    return t instanceof UserException ? ExitCode.ERROR : ExitCode.INTERNAL;
+    return t instanceof UserException ? ((UserException) t).exitCode() : ExitCode.INTERNAL;
   }
 
   private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     if (ex instanceof UserException) {
       err.println("cpansec: " + ex.getMessage());
-      return ExitCode.ERROR;
+      return ((UserException) ex).exitCode();
     }
     err.println("cpansec: internal error: " + ex);
     err.println("This is a bug in cpansec; please report it with the command you ran.");
