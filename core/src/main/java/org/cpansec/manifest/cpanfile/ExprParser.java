@@ -195,6 +195,7 @@ final class ExprParser {
     if (in.peek().is("{") || in.peek().is("[")) {
       skipBalanced(in.next());
     }
+    skipMethodChain();
     return unknown(t, "variable " + t.text() + " has no static value");
   }
 
@@ -206,13 +207,26 @@ final class ExprParser {
       skipBalanced(in.next());
       return unknown(t, "call of '" + t.text() + "(...)' is not evaluated");
     }
-    if (in.peek().is("->") || in.peek().is("::")) {
+    if (in.peek().is("->")) {
+      skipMethodChain();
       return unknown(t, "method call on '" + t.text() + "' is not evaluated");
     }
     if (t.text().equals("sub") || t.text().equals("do") || t.text().equals("eval")) {
       return unknown(t, "'" + t.text() + "' block is not evaluated");
     }
     return unknown(t, "bareword '" + t.text() + "' is not a static value");
+  }
+
+  /** Skips {@code ->name(...)->name ...} after an invocant. */
+  private void skipMethodChain() {
+    while (in.accept("->")) {
+      Token method = in.next();
+      if (method.is("(") || method.is("[") || method.is("{")) {
+        skipBalanced(method);
+      } else if (in.peek().is("(")) {
+        skipBalanced(in.next());
+      }
+    }
   }
 
   /** Skips to the bracket matching {@code open} (already consumed). */

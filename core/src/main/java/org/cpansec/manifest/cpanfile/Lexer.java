@@ -23,6 +23,7 @@ final class Lexer {
   private static final Pattern WORD =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z0-9_]+)*(?:::)?");
   private static final Pattern VSTRING = Pattern.compile("v[0-9]+(?:\\.[0-9]+)*");
+  private static final Pattern FLAGS = Pattern.compile("[a-z]*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z0-9_]+)*");
 
   private final String src;
@@ -107,6 +108,10 @@ final class Lexer {
     }
     if (w.equals("q") || w.equals("qq") || w.equals("qw") || w.equals("m") || w.equals("qr")) {
       int save = pos;
+      if (pos < src.length() && src.charAt(pos) == '#') {
+        pos++;
+        return quoted(w, '#', startLine, col);
+      }
       skipSpaceCommentsAndPod();
       if (pos < src.length() && isQuoteDelimiter()) {
         char open = src.charAt(pos++);
@@ -193,7 +198,7 @@ final class Lexer {
         List<String> words = trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
         yield new Token(Kind.WORDS, String.join(" ", words), List.copyOf(words), l, col);
       }
-      case "m", "qr" -> Token.of(Kind.OTHER, op + "/" + value + "/", l, col);
+      case "m", "qr" -> Token.of(Kind.OTHER, op + "/" + value + "/" + take(FLAGS), l, col);
       default -> Token.of(interpolates ? Kind.INTERPOLATED : Kind.STRING, value, l, col);
     };
   }
