@@ -19,6 +19,7 @@ import org.cpansec.manifest.Manifest;
 import org.cpansec.manifest.ManifestText;
 import org.cpansec.manifest.Phase;
 import org.cpansec.manifest.Problem;
+import org.cpansec.manifest.Provided;
 import org.cpansec.manifest.Relationship;
 import org.cpansec.manifest.SourceLocation;
 import org.cpansec.manifest.UnreadableManifestException;
@@ -71,13 +72,18 @@ public final class InstalledTrees {
       collect(root, roots, files, problems);
     }
     List<Dependency> deps = new ArrayList<>(files.size());
+    List<Provided> provides = new ArrayList<>();
     int done = 0;
     for (Path[] rootAndFile : files) {
-      read(rootAndFile[0], rootAndFile[1], context, problems).ifPresent(deps::add);
+      if (InstallRecords.isInstallRecord(rootAndFile[1])) {
+        InstallRecords.read(rootAndFile[1], context, deps, provides, problems);
+      } else {
+        deps.add(read(rootAndFile[0], rootAndFile[1], context, problems));
+      }
       progress.fileRead(++done, files.size(), rootAndFile[1]);
     }
     Path first = roots.isEmpty() ? Path.of(".") : roots.iterator().next();
-    return new Manifest(first, "installed", Optional.empty(), deps, List.of(), problems);
+    return new Manifest(first, "installed", Optional.empty(), deps, provides, problems);
   }
 
   /** Resolves symlinks (Debian's /usr/share/perl/5.36 is one) so the walk enters the tree. */
@@ -92,7 +98,8 @@ public final class InstalledTrees {
   private static void collect(
       Path root, Set<Path> roots, List<Path[]> into, List<Problem> problems) {
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(p -> p.getFileName().toString().endsWith(".pm"))
+      walk.filter(
+              p -> p.getFileName().toString().endsWith(".pm") || InstallRecords.isInstallRecord(p))
           .filter(p -> !insideOtherRoot(root, p, roots))
           .filter(Files::isRegularFile)
           .sorted()
@@ -100,6 +107,25 @@ public final class InstalledTrees {
     } catch (IOException | UncheckedIOException e) {
       problems.add(
           new Problem(SourceLocation.wholeFile(root), "cannot walk directory: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * The module a path names. Paths that are not module names (e.g. {@code unicore/lib/Age/V11.pm}
+   * is one, {@code Foo-Bar/x.pm} is not) cannot be loaded by {@code use} and are still reported, so
+   * they are read as the package name their path would have, after replacing what is invalid.
+   */
+  private static ModuleName moduleOf(String name, Path file, List<Problem> problems) {
+    try {
+      return ModuleName.of(name);
+    } catch (IllegalArgumentException e) {
+      ModuleName replaced =
+          ModuleName.of(name.replaceAll("[^A-Za-z0-9_:]", "_").replaceAll("^([0-9])", "_$1"));
+      problems.add(
+          new Problem(
+              SourceLocation.wholeFile(file),
+              "path does not name a module (" + e.getMessage() + "); reported as " + replaced));
+      return replaced;
     }
   }
 
@@ -113,33 +139,24 @@ public final class InstalledTrees {
     return false;
   }
 
-  private static Optional<Dependency> read(
+  private static Dependency read(
       Path root, Path file, ExtractContext context, List<Problem> problems) {
     String rel =
         root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "::");
     String name = rel.substring(0, rel.length() - ".pm".length());
-    ModuleName module;
+    ModuleName module = moduleOf(name, file, problems);
     try {
-      module = ModuleName.of(name);
-    } catch (IllegalArgumentException e) {
-      problems.add(
-          new Problem(
-              SourceLocation.wholeFile(file), "path does not name a module: " + e.getMessage()));
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          PmFileExtractor.module(module, file, ManifestText.read(file, context).lines().toList()));
+      return PmFileExtractor.module(
+          module, file, ManifestText.read(file, context).lines().toList());
     } catch (UnreadableManifestException e) {
       problems.add(new Problem(SourceLocation.wholeFile(file), e.getMessage()));
-      return Optional.of(
-          Dependency.module(
-              module,
-              VersionSpec.unknown("", "file could not be read: " + e.getMessage()),
-              Phase.RUNTIME,
-              Relationship.REQUIRES,
-              Optional.empty(),
-              SourceLocation.wholeFile(file)));
+      return Dependency.module(
+          module,
+          VersionSpec.unknown("", "file could not be read: " + e.getMessage()),
+          Phase.RUNTIME,
+          Relationship.REQUIRES,
+          Optional.empty(),
+          SourceLocation.wholeFile(file));
     }
   }
 }
