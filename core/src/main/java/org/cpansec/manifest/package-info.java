@@ -6,7 +6,8 @@
  *
  * <p>One sub-package per input format implements the contract ({@code snapshot}, {@code cpanfile},
  * {@code meta}, {@code installed}, {@code sbom}); {@code detect} holds the registry and the
- * directory detector. This package depends on {@code org.cpansec.version}, {@code org.cpansec.cpan}
+ * directory detector. This package depends on {@code org.cpansec.version}, {@code
+ * org.cpansec.cpan}, jackson-core (streaming parser, for {@link org.cpansec.manifest.LocatedNode})
  * and the JDK only, never on its sub-packages.
  */
 package org.cpansec.manifest;

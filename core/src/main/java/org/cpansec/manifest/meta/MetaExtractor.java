@@ -15,6 +15,7 @@ import org.cpansec.cpan.ModuleName;
 import org.cpansec.manifest.Dependency;
 import org.cpansec.manifest.ExtractContext;
 import org.cpansec.manifest.Extractor;
+import org.cpansec.manifest.LocatedNode;
 import org.cpansec.manifest.Manifest;
 import org.cpansec.manifest.ManifestText;
 import org.cpansec.manifest.Phase;
@@ -57,7 +58,7 @@ public final class MetaExtractor implements Extractor {
   @Override
   public Manifest extract(Path file, ExtractContext context) {
     String text = ManifestText.read(file, context);
-    Node root = parse(file, text);
+    LocatedNode root = parse(file, text);
     if (!root.isMap()) {
       throw new UnreadableManifestException(
           file, "not a CPAN::Meta document (expected a mapping at the top)");
@@ -83,10 +84,10 @@ public final class MetaExtractor implements Extractor {
         reader.problems);
   }
 
-  private static Node parse(Path file, String text) {
+  private static LocatedNode parse(Path file, String text) {
     boolean yaml = file.getFileName().toString().endsWith(".yml");
     try (JsonParser parser = (yaml ? YAML : JSON).createParser(text)) {
-      return Node.read(parser);
+      return LocatedNode.read(parser);
     } catch (JsonProcessingException e) {
       throw new UnreadableManifestException(
           file,
@@ -114,8 +115,9 @@ public final class MetaExtractor implements Extractor {
       this.file = file;
     }
 
-    void prereqsV2(Optional<Node> prereqs, Optional<String> feature) {
-      for (Map.Entry<String, Node> phase : prereqs.map(Node::map).orElse(Map.of()).entrySet()) {
+    void prereqsV2(Optional<LocatedNode> prereqs, Optional<String> feature) {
+      for (Map.Entry<String, LocatedNode> phase :
+          prereqs.map(LocatedNode::map).orElse(Map.of()).entrySet()) {
         Optional<Phase> p = Phase.fromSpecName(phase.getKey());
         if (p.isEmpty()) {
           if (!phase.getKey().startsWith("x_")) {
@@ -127,7 +129,7 @@ public final class MetaExtractor implements Extractor {
           }
           continue;
         }
-        for (Map.Entry<String, Node> rel : phase.getValue().map().entrySet()) {
+        for (Map.Entry<String, LocatedNode> rel : phase.getValue().map().entrySet()) {
           Optional<Relationship> r = Relationship.fromSpecName(rel.getKey());
           if (r.isEmpty()) {
             if (!rel.getKey().startsWith("x_")) {
@@ -144,7 +146,7 @@ public final class MetaExtractor implements Extractor {
       }
     }
 
-    void prereqsV14(Node root, Optional<String> feature) {
+    void prereqsV14(LocatedNode root, Optional<String> feature) {
       for (Map.Entry<String, Phase> key : V14_PHASES.entrySet()) {
         Relationship r =
             switch (key.getKey()) {
@@ -157,25 +159,25 @@ public final class MetaExtractor implements Extractor {
       dependencies.sort((a, b) -> Integer.compare(a.source().line(), b.source().line()));
     }
 
-    void featuresV2(Node features) {
-      for (Map.Entry<String, Node> f : features.map().entrySet()) {
+    void featuresV2(LocatedNode features) {
+      for (Map.Entry<String, LocatedNode> f : features.map().entrySet()) {
         prereqsV2(f.getValue().get("prereqs"), Optional.of(f.getKey()));
       }
     }
 
-    void featuresV14(Node features) {
-      for (Map.Entry<String, Node> f : features.map().entrySet()) {
+    void featuresV14(LocatedNode features) {
+      for (Map.Entry<String, LocatedNode> f : features.map().entrySet()) {
         prereqsV14(f.getValue(), Optional.of(f.getKey()));
       }
     }
 
-    private void modules(Node map, Phase phase, Relationship rel, Optional<String> feature) {
+    private void modules(LocatedNode map, Phase phase, Relationship rel, Optional<String> feature) {
       if (!map.isMap()) {
         problem(map, "expected a mapping of module names to versions");
         return;
       }
-      for (Map.Entry<String, Node> e : map.map().entrySet()) {
-        Node v = e.getValue();
+      for (Map.Entry<String, LocatedNode> e : map.map().entrySet()) {
+        LocatedNode v = e.getValue();
         SourceLocation at = SourceLocation.of(file, v.line(), 0);
         ModuleName module;
         try {
@@ -195,15 +197,15 @@ public final class MetaExtractor implements Extractor {
       }
     }
 
-    ProjectInfo project(Node root, String spec) {
-      Optional<Node> resources = root.get("resources");
+    ProjectInfo project(LocatedNode root, String spec) {
+      Optional<LocatedNode> resources = root.get("resources");
       boolean v2 = spec.startsWith("2");
       return new ProjectInfo(
           root.textAt("name").orElse(""),
           root.textAt("version").map(VersionSpec::exactOf),
           root.textAt("abstract"),
-          root.get("author").map(Node::texts).orElse(List.of()),
-          root.get("license").map(Node::texts).orElse(List.of()),
+          root.get("author").map(LocatedNode::texts).orElse(List.of()),
+          root.get("license").map(LocatedNode::texts).orElse(List.of()),
           resources.flatMap(r -> r.textAt("homepage")),
           resources.flatMap(
               r -> v2 ? r.get("repository").flatMap(x -> x.textAt("url")) : r.textAt("repository")),
@@ -212,7 +214,7 @@ public final class MetaExtractor implements Extractor {
                   v2 ? r.get("bugtracker").flatMap(x -> x.textAt("web")) : r.textAt("bugtracker")));
     }
 
-    void problem(Node at, String message) {
+    void problem(LocatedNode at, String message) {
       problems.add(new Problem(SourceLocation.of(file, at.line(), at.column()), message));
     }
   }
