@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       org.cpansec.cli.db.DbCommand.class,
+      org.cpansec.cli.audit.AuditCommand.class,
+      org.cpansec.cli.audit.DepsCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -56,12 +56,12 @@ public final class Auditor {
         if (dep.module().map(ModuleName::isPerl).orElse(false)) {
           continue;
         }
-        examined++;
         if (!dep.isDirect() && !(dep.version() instanceof VersionSpec.Exact)) {
           // a requirement one dependency declares on another (the snapshot's graph) is not the
           // project's declaration: the pinned release of that dependency is what gets audited
           continue;
         }
+        examined++;
         Optional<ModuleResolver.Resolution> where = resolve(dep, resolver);
         if (where.isEmpty()) {
           ModuleName module = dep.module().orElseThrow();

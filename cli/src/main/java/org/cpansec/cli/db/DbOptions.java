@@ -40,10 +40,10 @@ public final class DbOptions {
   }
 
   /** The database and a word on where it came from. */
-  record Loaded(AdvisoryDatabase db, String where, Path file) {}
+  public record Loaded(AdvisoryDatabase db, String where, Path file) {}
 
   /** Loads the --db file, else the cache, else the bundled snapshot; warns when data is stale. */
-  Loaded load(PrintWriter err) {
+  public Loaded load(PrintWriter err) {
     Loaded loaded;
     if (dbFile != null) {
       loaded = new Loaded(read(dbFile, "database file"), "file", dbFile);

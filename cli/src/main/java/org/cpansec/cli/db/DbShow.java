@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     name = "show",
     mixinStandardHelpOptions = true,
     description = "Show an advisory by CPANSA id, CVE, GHSA or former id, with its origins.")
-final class DbShow implements Callable<Integer> {
+public final class DbShow implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FormatOption format;
   @Mixin DbOptions options;

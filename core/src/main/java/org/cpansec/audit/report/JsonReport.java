@@ -121,7 +121,7 @@ public final class JsonReport {
   private static void advisory(ObjectNode node, Advisory a) {
     node.put("id", a.id());
     a.cves().forEach(node.putArray("cves")::add);
-    node.put("severity", a.severity().level().label()).put("title", a.title());
+    node.put("severity", a.severity().level().label()).put("title", Titles.of(a));
     ArrayNode affected = node.putArray("affected");
     for (AdvisoryRange r : a.affected()) {
       affected.add(r.text());

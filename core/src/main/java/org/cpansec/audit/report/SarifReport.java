@@ -60,9 +60,9 @@ public final class SarifReport {
 
   private static ObjectNode rule(Advisory a) {
     ObjectNode rule = MAPPER.createObjectNode().put("id", a.id());
-    rule.putObject("shortDescription").put("text", a.title());
+    rule.putObject("shortDescription").put("text", Titles.of(a));
     rule.putObject("fullDescription")
-        .put("text", a.description() == null ? a.title() : a.description());
+        .put("text", a.description() == null ? Titles.of(a) : a.description());
     if (!a.references().isEmpty()) {
       rule.put("helpUri", a.references().get(0).url());
     }

@@ -2,6 +2,7 @@ package org.cpansec.audit.report;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.cpansec.advisory.Advisory;
 import org.cpansec.advisory.Release;
@@ -64,12 +65,19 @@ public final class TextReport {
     out.println(paint("1", what) + "  " + kind + "  (" + where(f.dependency().source()) + ")");
     for (Advisory a : f.advisories()) {
       String cves = a.cves().isEmpty() ? "" : " (" + String.join(", ", a.cves()) + ")";
-      out.println("  " + a.id() + cves + " [" + a.severity().level().label() + "] " + a.title());
+      out.println("  " + a.id() + cves + " [" + a.severity().level().label() + "] " + Titles.of(a));
     }
-    if (!f.affectedReleases().isEmpty()) {
+    List<Release> admitted = f.affectedReleases();
+    if (!admitted.isEmpty()) {
       out.println(
-          "  affected releases allowed: "
-              + f.affectedReleases().stream().map(Release::text).collect(Collectors.joining(", ")));
+          "  admits "
+              + admitted.size()
+              + " affected release"
+              + (admitted.size() == 1 ? "" : "s")
+              + ": "
+              + (admitted.size() <= 6
+                  ? admitted.stream().map(Release::text).collect(Collectors.joining(", "))
+                  : admitted.get(0).text() + " … " + admitted.get(admitted.size() - 1).text()));
     }
     f.reason().ifPresent(r -> out.println("  why unknown: " + r));
     if (f.kind() != FindingKind.UNKNOWN) {
