@@ -35,7 +35,7 @@ public final class CveJsonBuilder {
   private static final Pattern CAPEC = Pattern.compile("(CAPEC-[0-9]+)\\s+(.+)", Pattern.DOTALL);
 
   private final BuildOptions options;
-  private final Set<String> officialTags = BundledSchema.cveReferenceTags();
+  private static final Set<String> OFFICIAL_TAGS = BundledSchema.cveReferenceTags();
 
   public CveJsonBuilder(BuildOptions options) {
     this.options = Objects.requireNonNull(options, "options");
@@ -65,10 +65,10 @@ public final class CveJsonBuilder {
   }
 
   /** The reference tags of a record that CVE JSON has no word for, and so are left out. */
-  public List<String> unofficialTags(Reference ref) {
+  public static List<String> unofficialTags(Reference ref) {
     return ref.tags().stream()
         .map(CveJsonBuilder::cveTag)
-        .filter(t -> !officialTags.contains(t))
+        .filter(t -> !OFFICIAL_TAGS.contains(t))
         .toList();
   }
 
@@ -157,7 +157,7 @@ public final class CveJsonBuilder {
     Set<String> tags = new LinkedHashSet<>();
     for (String tag : ref.tags()) {
       String t = cveTag(tag);
-      if (officialTags.contains(t)) {
+      if (OFFICIAL_TAGS.contains(t)) {
         tags.add(t);
       }
     }

@@ -11,8 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the first YAML document of a text into a {@link YamlDocument}, recording where each node
@@ -21,6 +25,7 @@ import java.util.Map;
 public final class YamlTreeReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern MARK = Pattern.compile("^ in '.*', line ([0-9]+), column ([0-9]+):");
 
   private YamlTreeReader() {}
 
@@ -35,9 +40,7 @@ public final class YamlTreeReader {
       JsonNode root = value(parser, "", positions);
       return new YamlDocument(root, positions);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      SourcePosition where = at == null ? SourcePosition.START : position(at);
-      throw new YamlSyntaxException(where, e.getOriginalMessage(), e);
+      throw syntaxError(e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading YAML from a string", e);
     }
@@ -85,6 +88,25 @@ public final class YamlTreeReader {
       node.add(value(p, child, pos));
     }
     return node;
+  }
+
+  /**
+   * SnakeYAML's messages quote the source with caret lines and several marks; keep its words and
+   * the last mark (where the problem is), so the user gets one line with file:line:column.
+   */
+  private static YamlSyntaxException syntaxError(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    SourcePosition where = at == null ? SourcePosition.START : position(at);
+    List<String> words = new ArrayList<>();
+    for (String line : e.getOriginalMessage().split("\n")) {
+      Matcher m = MARK.matcher(line);
+      if (m.find()) {
+        where = new SourcePosition(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      } else if (!line.isBlank() && !line.strip().equals("^") && !line.startsWith("    ")) {
+        words.add(line.strip());
+      }
+    }
+    return new YamlSyntaxException(where, String.join("; ", words), e);
   }
 
   private static String escape(String name) {
