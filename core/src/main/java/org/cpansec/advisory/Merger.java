@@ -138,6 +138,26 @@ final class Merger {
                   + current.origin()
                   + (authoritative ? "; this source is authoritative, its ranges are kept" : "")));
     }
+    Severity was = current.severity();
+    Severity now = entry.severity();
+    if (was.level() != Severity.Level.UNKNOWN
+        && now.level() != Severity.Level.UNKNOWN
+        && was.level() != now.level()) {
+      findings.add(
+          new LintFinding(
+              LintKind.SOURCE_CONFLICT,
+              entry.origin(),
+              current.id(),
+              "severity "
+                  + now.level().label()
+                  + " disagrees with "
+                  + was.level().label()
+                  + " from "
+                  + current.origin()
+                  + "; the first source's is kept"));
+    } else if (was.level() == Severity.Level.UNKNOWN) {
+      into.severity(now);
+    }
     if (authoritative) {
       into.replaceAffected(entry.affected());
     } else if (!sameRanges && current.affected().isEmpty()) {

@@ -79,7 +79,13 @@ public final class OsvWriter {
           .forEach(
               c -> credits.addObject().put("name", c.name()).put("type", creditType(c.type())));
     }
-    ObjectNode specific = o.putObject("database_specific");
+    o.set("database_specific", databaseSpecific(a));
+    return o;
+  }
+
+  /** What OSV has no field for: our severity, the reported date, the library, the comment. */
+  private static ObjectNode databaseSpecific(Advisory a) {
+    ObjectNode specific = MAPPER.createObjectNode();
     specific.put("severity", a.severity().level().label());
     if (a.severity().original() != null) {
       specific.put("severity_original", a.severity().original());
@@ -97,7 +103,7 @@ public final class OsvWriter {
     if (a.comment() != null) {
       specific.put("comment", a.comment());
     }
-    return o;
+    return specific;
   }
 
   private static ObjectNode affected(Advisory a, List<Release> releases) {
