@@ -182,17 +182,27 @@ public final class OsvWriter {
     }
   }
 
-  /** An ISO date or timestamp as OSV's RFC 3339 UTC form; the fallback when there is none. */
+  /**
+   * An ISO date or timestamp as OSV's RFC 3339 UTC form; the fallback when there is none or it is
+   * not ISO-8601 ({@code db lint} reports those as invalid-date; the CPANSA reported date also
+   * stays verbatim in {@code database_specific.reported}).
+   */
   static String timestamp(String value, Instant fallback) {
     Instant t = fallback;
-    if (value != null && DATE.matcher(value).matches()) {
-      t = Instant.parse(value + "T00:00:00Z");
-    } else if (value != null) {
-      try {
-        t = Instant.parse(value);
-      } catch (java.time.format.DateTimeParseException e) {
-        t = fallback;
+    try {
+      if (value != null && DATE.matcher(value).matches()) {
+        t = java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } else if (value != null) {
+        t =
+            java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(
+                value,
+                x ->
+                    x.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                        ? Instant.from(x)
+                        : java.time.LocalDateTime.from(x).toInstant(java.time.ZoneOffset.UTC));
       }
+    } catch (java.time.format.DateTimeParseException e) {
+      t = fallback; // reported by db lint as invalid-date
     }
     return t.truncatedTo(ChronoUnit.SECONDS).toString();
   }
