@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.cpansec.advisory.AdvisoryDatabase;
 import org.cpansec.advisory.AdvisoryFormatException;
 import org.cpansec.advisory.compact.CompactReader;
@@ -33,6 +34,14 @@ public final class DbOptions {
   @Option(names = "--offline", description = "Never touch the network.")
   boolean offline;
 
+  @Option(
+      names = "--with",
+      paramLabel = "FILE|DIR",
+      description =
+          "Merge these sources over the database: CNA YAML, CVE JSON 5, OSV or CPANSA YAML files"
+              + " (a CNA record wins on ranges; every disagreement is a lint finding).")
+  List<Path> with;
+
   Path cacheDir() {
     return cacheDir != null ? cacheDir : CacheDir.forThisMachine();
   }
@@ -55,6 +64,10 @@ public final class DbOptions {
       loaded = new Loaded(AdvisoryDatabase.bundled(), "bundled snapshot", null);
     }
     warnIfStale(loaded, err, Instant.now());
+    if (with != null && !with.isEmpty()) {
+      AdvisoryDatabase merged = loaded.db().with(ExtraSources.read(with));
+      loaded = new Loaded(merged, loaded.where() + " + --with", loaded.file());
+    }
     return loaded;
   }
 
