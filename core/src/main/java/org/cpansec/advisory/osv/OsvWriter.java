@@ -119,8 +119,10 @@ public final class OsvWriter {
       o.remove("ranges");
     }
     ArrayNode versions = o.putArray("versions");
+    // A version can be released twice (on CPAN and inside a perl release): listed once.
+    java.util.Set<String> listed = new java.util.HashSet<>();
     for (Release rel : releases) {
-      if (rel.isParsed() && a.affects(rel.version().get())) {
+      if (rel.isParsed() && a.affects(rel.version().get()) && listed.add(rel.text())) {
         versions.add(rel.text());
       }
     }
