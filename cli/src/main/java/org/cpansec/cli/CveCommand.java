@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.cpansec.cve.json.BuildOptions;
 import org.cpansec.cve.json.CanonicalJson;
 import org.cpansec.cve.json.CveJsonBuilder;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CveInit.class,
       CveCheck.class,
+      CveReconcile.class,
       CveCommand.Build.class,
       CveCommand.Emit.class,
       CveCommand.Announce.class,
@@ -95,6 +97,27 @@ public final class CveCommand implements Runnable {
 
   Path yaml(CveId cve) {
     return root().resolve("cves").resolve(cve + ".yaml");
+  }
+
+  /** Every {@code cves/*.yaml}, sorted by name. */
+  List<Path> allRecords() {
+    Path dir = root().resolve("cves");
+    if (!Files.isDirectory(dir)) {
+      throw new UserException("no directory " + dir + " (is --root the CNA data directory?)");
+    }
+    return records(dir);
+  }
+
+  /** The {@code *.yaml} of a directory, sorted; none when it does not exist. */
+  List<Path> records(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UserException("cannot list " + dir + ": " + e.getMessage());
+    }
   }
 
   LoadedRecord load(Path file) {
