@@ -157,14 +157,46 @@ public final class CveCommand implements Runnable {
     @Parameters(arity = "0..1", paramLabel = "CVE")
     String id;
 
+    @Option(names = "--all", description = "Build every record under cves/.")
+    boolean all;
+
     @Override
     public Integer call() {
-      CveId c = cve.cve(id);
-      String json = CanonicalJson.write(cve.build(cve.load(cve.yaml(c)), false));
-      Path out = cve.yaml(c).resolveSibling(c + ".json");
-      write(out, json);
-      cve.spec.commandLine().getOut().println("wrote " + out);
+      if (all && id != null) {
+        throw new UserException("give a CVE or --all, not both");
+      }
+      if (!all) {
+        Path out = buildOne(cve.yaml(cve.cve(id)));
+        cve.spec.commandLine().getOut().println("wrote " + out);
+        return ExitCode.OK;
+      }
+      int failed = 0;
+      List<Path> files = cve.allRecords();
+      for (Path yaml : files) {
+        try {
+          buildOne(yaml);
+        } catch (UserException e) {
+          // One bad record must not hide the state of the others: say which, go on, fail at the
+          // end.
+          cve.spec.commandLine().getErr().println("cpansec: " + e.getMessage());
+          failed++;
+        }
+      }
+      cve.spec
+          .commandLine()
+          .getOut()
+          .println("wrote " + (files.size() - failed) + " of " + files.size() + " record(s)");
+      if (failed > 0) {
+        throw new UserException(failed + " record(s) not built (see above)");
+      }
       return ExitCode.OK;
+    }
+
+    private Path buildOne(Path yaml) {
+      LoadedRecord r = cve.load(yaml);
+      Path out = yaml.resolveSibling(r.record().cve() + ".json");
+      write(out, CanonicalJson.write(cve.build(r, false)));
+      return out;
     }
   }
 
