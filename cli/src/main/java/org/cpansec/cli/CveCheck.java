@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.cpansec.advisory.AdvisoryDatabase;
+import org.cpansec.advisory.AdvisoryFormatException;
 import org.cpansec.cve.json.BuildOptions;
 import org.cpansec.cve.json.CanonicalJson;
 import org.cpansec.cve.json.CveJsonBuilder;
@@ -53,6 +55,14 @@ final class CveCheck implements Callable<Integer> {
   @Option(names = "--base", paramLabel = "REF", description = "Base branch for --changed.")
   Optional<String> base;
 
+  @Option(
+      names = "--db",
+      paramLabel = "FILE",
+      description =
+          "CPANSA JSON database whose release lists the release checks use (default: the bundled"
+              + " snapshot).")
+  Path db;
+
   @Option(names = "--strict", description = "Warnings block too.")
   boolean strict;
 
@@ -63,7 +73,7 @@ final class CveCheck implements Callable<Integer> {
   public Integer call() throws IOException {
     CheckReport report = new CheckReport(format, strict);
     List<Path> files = selected();
-    Lint lint = Lint.standard();
+    Lint lint = Lint.withReleases(database());
     CveJsonBuilder builder = new CveJsonBuilder(BuildOptions.defaults());
     for (Path f : files) {
       if (encrypted(f)) {
@@ -80,6 +90,17 @@ final class CveCheck implements Callable<Integer> {
     }
     report.print(cve.spec.commandLine().getOut(), files.size());
     return report.blocking() ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  private AdvisoryDatabase database() {
+    if (db == null) {
+      return AdvisoryDatabase.bundled();
+    }
+    try {
+      return AdvisoryDatabase.load(db);
+    } catch (IOException | AdvisoryFormatException e) {
+      throw new UserException("cannot read " + db + ": " + e.getMessage());
+    }
   }
 
   private List<Path> selected() {
