@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.cpansec.advisory.AdvisoryDatabase;
 import org.cpansec.cve.json.BuildOptions;
 import org.cpansec.cve.json.CanonicalJson;
 import org.cpansec.cve.json.CveJsonBuilder;
 import org.cpansec.cve.json.CveJsonImporter;
 import org.cpansec.cve.json.ImportRefusedException;
 import org.cpansec.cve.json.SchemaRejectedException;
+import org.cpansec.cve.osv.OsvRecord;
 import org.cpansec.cve.record.AffectedRange;
 import org.cpansec.cve.record.CnaRecordReader;
 import org.cpansec.cve.record.CveId;
@@ -200,7 +202,9 @@ public final class CveCommand implements Runnable {
     }
   }
 
-  @Command(name = "emit", description = "Print the CVE JSON 5 record (validated).")
+  @Command(
+      name = "emit",
+      description = "Print the record as CVE JSON 5 (validated) or, with --format osv, as OSV.")
   static final class Emit implements Callable<Integer> {
     @ParentCommand CveCommand cve;
 
@@ -212,14 +216,37 @@ public final class CveCommand implements Runnable {
         description = "Only containers.cna, as CVE Services takes it.")
     boolean cnaOnly;
 
+    @Option(
+        names = "--format",
+        defaultValue = "cve",
+        description = "cve (CVE JSON 5, default) or osv (through the advisory OSV export).")
+    String format;
+
     @Override
     public Integer call() {
-      cve.spec
-          .commandLine()
-          .getOut()
-          .print(CanonicalJson.write(cve.build(cve.load(cve.yaml(cve.cve(id))), cnaOnly)));
+      if (!format.equals("cve") && !format.equals("osv")) {
+        throw new UserException("--format must be cve or osv, not '" + format + "'");
+      }
+      if (format.equals("osv") && cnaOnly) {
+        throw new UserException("--cna-container-only is for CVE JSON, not --format osv");
+      }
+      Path yaml = cve.yaml(cve.cve(id));
+      JsonNode built = cve.build(cve.load(yaml), cnaOnly);
+      JsonNode out = format.equals("osv") ? osv(yaml, built) : built;
+      cve.spec.commandLine().getOut().print(CanonicalJson.write(out));
       cve.spec.commandLine().getOut().flush();
       return ExitCode.OK;
+    }
+
+    private static JsonNode osv(Path yaml, JsonNode built) {
+      try {
+        // OSV's "modified": when the record last changed, which for an unpublished record is
+        // when its YAML was last written.
+        return OsvRecord.of(
+            built, AdvisoryDatabase.bundled(), Files.getLastModifiedTime(yaml).toInstant());
+      } catch (IOException e) {
+        throw new UserException("cannot make the OSV record: " + e.getMessage());
+      }
     }
   }
 

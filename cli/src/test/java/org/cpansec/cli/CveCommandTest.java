@@ -34,6 +34,11 @@ class CveCommandTest {
     assertThat(out.toString())
         .contains("\"packageName\" : \"Mojolicious-Plugin-CaptchaPNG\"")
         .doesNotContain("cveMetadata");
+    assertThat(run("cve", "--root", root.toString(), "emit", "--format", "osv", "CVE-2025-40916"))
+        .isEqualTo(0);
+    assertThat(out.toString()).contains("\"ecosystem\" : \"CPAN\"", "\"versions\" : [ \"1.05\" ]");
+    assertThat(run("cve", "--root", root.toString(), "emit", "--format", "xml", "CVE-2025-40916"))
+        .isEqualTo(2);
     assertThat(run("cve", "--root", root.toString(), "announce", "--write", "CVE-2025-40916"))
         .isEqualTo(0);
     assertThat(Files.readString(root.resolve("announce/CVE-2025-40916.txt")))
