@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       CveInit.class,
       CveCheck.class,
       CveReconcile.class,
-      CveCommand.Build.class,
+      CveBuild.class,
       CveCommand.Emit.class,
       CveCommand.Announce.class,
       CveCommand.Import.class,
@@ -147,58 +147,6 @@ public final class CveCommand implements Runnable {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UserException("cannot write " + file + ": " + e.getMessage());
-    }
-  }
-
-  @Command(
-      name = "build",
-      description = "Write cves/CVE.json (validated first; never written if invalid).")
-  static final class Build implements Callable<Integer> {
-    @ParentCommand CveCommand cve;
-
-    @Parameters(arity = "0..1", paramLabel = "CVE")
-    String id;
-
-    @Option(names = "--all", description = "Build every record under cves/.")
-    boolean all;
-
-    @Override
-    public Integer call() {
-      if (all && id != null) {
-        throw new UserException("give a CVE or --all, not both");
-      }
-      if (!all) {
-        Path out = buildOne(cve.yaml(cve.cve(id)));
-        cve.spec.commandLine().getOut().println("wrote " + out);
-        return ExitCode.OK;
-      }
-      int failed = 0;
-      List<Path> files = cve.allRecords();
-      for (Path yaml : files) {
-        try {
-          buildOne(yaml);
-        } catch (UserException e) {
-          // One bad record must not hide the state of the others: say which, go on, fail at the
-          // end.
-          cve.spec.commandLine().getErr().println("cpansec: " + e.getMessage());
-          failed++;
-        }
-      }
-      cve.spec
-          .commandLine()
-          .getOut()
-          .println("wrote " + (files.size() - failed) + " of " + files.size() + " record(s)");
-      if (failed > 0) {
-        throw new UserException(failed + " record(s) not built (see above)");
-      }
-      return ExitCode.OK;
-    }
-
-    private Path buildOne(Path yaml) {
-      LoadedRecord r = cve.load(yaml);
-      Path out = yaml.resolveSibling(r.record().cve() + ".json");
-      write(out, CanonicalJson.write(cve.build(r, false)));
-      return out;
     }
   }
 

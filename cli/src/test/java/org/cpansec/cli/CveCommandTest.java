@@ -61,6 +61,25 @@ class CveCommandTest {
   }
 
   @Test
+  void buildAllWritesEveryGoodRecordAndNamesTheBadOnes(@TempDir Path root) throws Exception {
+    Files.createDirectories(root.resolve("cves"));
+    Files.copy(TVAR.resolve("CVE-2025-40916.yaml"), root.resolve("cves/CVE-2025-40916.yaml"));
+    Files.copy(TVAR.resolve("CVE-2025-40933.yaml"), root.resolve("cves/CVE-2025-40933.yaml"));
+    Files.writeString(
+        root.resolve("cves/CVE-2025-40906.yaml"),
+        Files.readString(TVAR.resolve("CVE-2025-40906.yaml")).replace("author: ", "author: x"));
+    assertThat(run("cve", "--root", root.toString(), "build", "--all")).isEqualTo(2);
+    assertThat(out.toString()).contains("wrote 2 of 3 record(s)");
+    assertThat(err.toString())
+        .contains("CVE-2025-40906.yaml:")
+        .contains("1 record(s) not built")
+        .doesNotContain("CVE-2025-40916.yaml:");
+    assertThat(root.resolve("cves/CVE-2025-40916.json")).exists();
+    assertThat(root.resolve("cves/CVE-2025-40933.json")).exists();
+    assertThat(root.resolve("cves/CVE-2025-40906.json")).doesNotExist();
+  }
+
+  @Test
   void importWritesYamlAndPhrasePrints(@TempDir Path root) throws Exception {
     assertThat(
             run(
