@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.cpansec.cve.Golden;
 import org.cpansec.cve.lint.Lint;
 import org.cpansec.cve.lint.LintFinding;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,12 @@ class RecordStubTest {
   @Test
   void distributionIsTheModuleWithDashes() {
     assertThat(RecordStub.distributionOf(MODULE).value()).isEqualTo("Crypt-Random-Thing");
+  }
+
+  @Test
+  void stubMatchesItsGoldenFile() {
+    Golden.assertMatches(
+        "stub/CVE-2026-1234.yaml", RecordStub.yaml(CVE, MODULE, RecordStub.distributionOf(MODULE)));
   }
 
   @Test
