@@ -39,15 +39,14 @@ final class CheckReport {
         f.position().column());
   }
 
-  void stale(Path json) {
-    add(
-        "warning",
-        "json_out_of_date",
-        json + " is out of date; run 'cpansec cve build'",
-        json.toString(),
-        1,
-        1);
+  void stale(String rule, Path file, String remedy) {
+    add("warning", rule, file + " is out of date; run '" + remedy + "'", file.toString(), 1, 1);
     blocking |= strict;
+  }
+
+  /** A file that could not be checked: reported, never silently dropped, never blocking. */
+  void skipped(Path file, String why) {
+    add("notice", "not_checked", why, file.toString(), 1, 1);
   }
 
   boolean blocking() {

@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       org.cpansec.cli.db.DbCommand.class,
+    subcommands = {
+      VersionCommand.class,
+      org.cpansec.cli.db.DbCommand.class,
       DepsCommand.class,
+      CveCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
       CveCommand.class,
       picocli.CommandLine.HelpCommand.class
     },

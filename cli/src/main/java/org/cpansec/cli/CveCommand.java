@@ -10,21 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.cpansec.advisory.AdvisoryDatabase;
 import org.cpansec.cve.json.BuildOptions;
 import org.cpansec.cve.json.CanonicalJson;
 import org.cpansec.cve.json.CveJsonBuilder;
 import org.cpansec.cve.json.CveJsonImporter;
 import org.cpansec.cve.json.ImportRefusedException;
 import org.cpansec.cve.json.SchemaRejectedException;
-import org.cpansec.cve.lint.Lint;
-import org.cpansec.cve.lint.LintFinding;
+import org.cpansec.cve.osv.OsvRecord;
 import org.cpansec.cve.record.AffectedRange;
 import org.cpansec.cve.record.CnaRecordReader;
 import org.cpansec.cve.record.CveId;
 import org.cpansec.cve.record.InvalidRecordException;
 import org.cpansec.cve.record.InvalidValueException;
 import org.cpansec.cve.record.LoadedRecord;
-import org.cpansec.cve.record.RecordProblem;
 import org.cpansec.cve.text.Announcement;
 import org.cpansec.cve.text.VersionPhrase;
 import org.cpansec.version.InvalidRangeException;
@@ -40,8 +39,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "CNA records: check, build CVE JSON 5, announce, import.",
     subcommands = {
-      CveCommand.Check.class,
-      CveCommand.Build.class,
+      CveInit.class,
+      CveCheck.class,
+      CveReconcile.class,
+      CveBuild.class,
       CveCommand.Emit.class,
       CveCommand.Announce.class,
       CveCommand.Import.class,
@@ -100,6 +101,27 @@ public final class CveCommand implements Runnable {
     return root().resolve("cves").resolve(cve + ".yaml");
   }
 
+  /** Every {@code cves/*.yaml}, sorted by name. */
+  List<Path> allRecords() {
+    Path dir = root().resolve("cves");
+    if (!Files.isDirectory(dir)) {
+      throw new UserException("no directory " + dir + " (is --root the CNA data directory?)");
+    }
+    return records(dir);
+  }
+
+  /** The {@code *.yaml} of a directory, sorted; none when it does not exist. */
+  List<Path> records(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UserException("cannot list " + dir + ": " + e.getMessage());
+    }
+  }
+
   LoadedRecord load(Path file) {
     try {
       return CnaRecordReader.read(file);
@@ -129,93 +151,8 @@ public final class CveCommand implements Runnable {
   }
 
   @Command(
-      name = "check",
-      description = "Schema (with file:line) and lint; exit 1 on blocking findings.")
-  static final class Check implements Callable<Integer> {
-    @ParentCommand CveCommand cve;
-
-    @Parameters(arity = "0..1", paramLabel = "CVE")
-    String id;
-
-    @Option(names = "--all", description = "Check every record under cves/.")
-    boolean all;
-
-    @Option(names = "--strict", description = "Warnings block too.")
-    boolean strict;
-
-    @Option(names = "--format", defaultValue = "text", description = "text, github or json")
-    String format;
-
-    @Override
-    public Integer call() throws IOException {
-      List<Path> files = new ArrayList<>();
-      if (all) {
-        try (Stream<Path> s = Files.list(cve.root().resolve("cves"))) {
-          s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
-        } catch (IOException e) {
-          throw new UserException(
-              "cannot list " + cve.root().resolve("cves") + ": " + e.getMessage());
-        }
-      } else {
-        files.add(cve.yaml(cve.cve(id)));
-      }
-      CheckReport report = new CheckReport(format, strict);
-      Lint lint = Lint.standard();
-      for (Path f : files) {
-        if (!Files.isRegularFile(f)) {
-          throw new UserException("no record " + f);
-        }
-        try {
-          LoadedRecord r = CnaRecordReader.read(f);
-          List<LintFinding> findings = lint.run(r);
-          findings.forEach(report::finding);
-          staleJson(r, f, report);
-        } catch (InvalidRecordException e) {
-          e.problems().forEach(report::problem);
-        }
-      }
-      PrintWriter out = cve.spec.commandLine().getOut();
-      report.print(out, files.size());
-      return report.blocking() ? ExitCode.FINDINGS : ExitCode.OK;
-    }
-
-    private void staleJson(LoadedRecord r, Path yaml, CheckReport report) throws IOException {
-      Path json = yaml.resolveSibling(r.record().cve() + ".json");
-      if (!Files.isRegularFile(json)) {
-        return;
-      }
-      try {
-        JsonNode built = new CveJsonBuilder(BuildOptions.defaults()).record(r.record());
-        if (!CanonicalJson.read(Files.readString(json)).equals(built)) {
-          report.stale(json);
-        }
-      } catch (SchemaRejectedException e) {
-        report.problem(new RecordProblem(r.file(), r.positionOf(""), e.getMessage()));
-      }
-    }
-  }
-
-  @Command(
-      name = "build",
-      description = "Write cves/CVE.json (validated first; never written if invalid).")
-  static final class Build implements Callable<Integer> {
-    @ParentCommand CveCommand cve;
-
-    @Parameters(arity = "0..1", paramLabel = "CVE")
-    String id;
-
-    @Override
-    public Integer call() {
-      CveId c = cve.cve(id);
-      String json = CanonicalJson.write(cve.build(cve.load(cve.yaml(c)), false));
-      Path out = cve.yaml(c).resolveSibling(c + ".json");
-      write(out, json);
-      cve.spec.commandLine().getOut().println("wrote " + out);
-      return ExitCode.OK;
-    }
-  }
-
-  @Command(name = "emit", description = "Print the CVE JSON 5 record (validated).")
+      name = "emit",
+      description = "Print the record as CVE JSON 5 (validated) or, with --format osv, as OSV.")
   static final class Emit implements Callable<Integer> {
     @ParentCommand CveCommand cve;
 
@@ -227,14 +164,37 @@ public final class CveCommand implements Runnable {
         description = "Only containers.cna, as CVE Services takes it.")
     boolean cnaOnly;
 
+    @Option(
+        names = "--format",
+        defaultValue = "cve",
+        description = "cve (CVE JSON 5, default) or osv (through the advisory OSV export).")
+    String format;
+
     @Override
     public Integer call() {
-      cve.spec
-          .commandLine()
-          .getOut()
-          .print(CanonicalJson.write(cve.build(cve.load(cve.yaml(cve.cve(id))), cnaOnly)));
+      if (!format.equals("cve") && !format.equals("osv")) {
+        throw new UserException("--format must be cve or osv, not '" + format + "'");
+      }
+      if (format.equals("osv") && cnaOnly) {
+        throw new UserException("--cna-container-only is for CVE JSON, not --format osv");
+      }
+      Path yaml = cve.yaml(cve.cve(id));
+      JsonNode built = cve.build(cve.load(yaml), cnaOnly);
+      JsonNode out = format.equals("osv") ? osv(yaml, built) : built;
+      cve.spec.commandLine().getOut().print(CanonicalJson.write(out));
       cve.spec.commandLine().getOut().flush();
       return ExitCode.OK;
+    }
+
+    private static JsonNode osv(Path yaml, JsonNode built) {
+      try {
+        // OSV's "modified": when the record last changed, which for an unpublished record is
+        // when its YAML was last written.
+        return OsvRecord.of(
+            built, AdvisoryDatabase.bundled(), Files.getLastModifiedTime(yaml).toInstant());
+      } catch (IOException e) {
+        throw new UserException("cannot make the OSV record: " + e.getMessage());
+      }
     }
   }
 

@@ -34,6 +34,11 @@ class CveCommandTest {
     assertThat(out.toString())
         .contains("\"packageName\" : \"Mojolicious-Plugin-CaptchaPNG\"")
         .doesNotContain("cveMetadata");
+    assertThat(run("cve", "--root", root.toString(), "emit", "--format", "osv", "CVE-2025-40916"))
+        .isEqualTo(0);
+    assertThat(out.toString()).contains("\"ecosystem\" : \"CPAN\"", "\"versions\" : [ \"1.05\" ]");
+    assertThat(run("cve", "--root", root.toString(), "emit", "--format", "xml", "CVE-2025-40916"))
+        .isEqualTo(2);
     assertThat(run("cve", "--root", root.toString(), "announce", "--write", "CVE-2025-40916"))
         .isEqualTo(0);
     assertThat(Files.readString(root.resolve("announce/CVE-2025-40916.txt")))
@@ -53,6 +58,25 @@ class CveCommandTest {
     assertThat(run("cve", "--root", root.toString(), "build", "CVE-2025-40916")).isEqualTo(2);
     assertThat(err.toString()).contains("CVE-2025-40916.yaml:7:3: cpansec.author");
     assertThat(root.resolve("cves/CVE-2025-40916.json")).doesNotExist();
+  }
+
+  @Test
+  void buildAllWritesEveryGoodRecordAndNamesTheBadOnes(@TempDir Path root) throws Exception {
+    Files.createDirectories(root.resolve("cves"));
+    Files.copy(TVAR.resolve("CVE-2025-40916.yaml"), root.resolve("cves/CVE-2025-40916.yaml"));
+    Files.copy(TVAR.resolve("CVE-2025-40933.yaml"), root.resolve("cves/CVE-2025-40933.yaml"));
+    Files.writeString(
+        root.resolve("cves/CVE-2025-40906.yaml"),
+        Files.readString(TVAR.resolve("CVE-2025-40906.yaml")).replace("author: ", "author: x"));
+    assertThat(run("cve", "--root", root.toString(), "build", "--all")).isEqualTo(2);
+    assertThat(out.toString()).contains("wrote 2 of 3 record(s)");
+    assertThat(err.toString())
+        .contains("CVE-2025-40906.yaml:")
+        .contains("1 record(s) not built")
+        .doesNotContain("CVE-2025-40916.yaml:");
+    assertThat(root.resolve("cves/CVE-2025-40916.json")).exists();
+    assertThat(root.resolve("cves/CVE-2025-40933.json")).exists();
+    assertThat(root.resolve("cves/CVE-2025-40906.json")).doesNotExist();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The fields of a CVE record that the CNA YAML controls, in a form where two records that say the
@@ -15,6 +16,8 @@ import java.util.Map;
  * ({@code supportingMedia} HTML, {@code x_generator}, provider metadata) is not part of it.
  */
 public final class Projection {
+  private static final Pattern ASCII_SPACE = Pattern.compile("[ \\t\\r\\n\\f]+");
+
   private Projection() {}
 
   public static ObjectNode of(JsonNode record) {
@@ -107,6 +110,6 @@ public final class Projection {
   }
 
   static String ws(String s) {
-    return s.replaceAll("[ \\t\\r\\n\\f]+", " ").strip();
+    return ASCII_SPACE.matcher(s).replaceAll(" ").strip();
   }
 }

@@ -15,7 +15,7 @@ public record LintFinding(
   }
 
   public boolean blocks(boolean strict) {
-    return severity == Severity.ERROR || strict;
+    return severity == Severity.ERROR || (strict && severity == Severity.WARNING);
   }
 
   @Override

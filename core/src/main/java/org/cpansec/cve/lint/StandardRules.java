@@ -27,6 +27,8 @@ final class StandardRules {
           "^https?://metacpan\\.org/(release|source)/([^/?#]+/)?[^/?#]*-v?[0-9][^/?#]*(/|$).*",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   private StandardRules() {}
 
   static List<LintRule> all() {
@@ -251,6 +253,6 @@ final class StandardRules {
   }
 
   private static String inline(String text) {
-    return text.replaceAll("\\s+", " ").strip();
+    return WHITE_SPACE.matcher(text).replaceAll(" ").strip();
   }
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 /** A CVE identifier, {@code CVE-YYYY-NNNN…} (4 to 19 digits after the year). */
 public record CveId(String value) implements Comparable<CveId> {
+  private static final Pattern PREFIX = Pattern.compile("^CVE-[0-9]{4}-[0-9]{4,19}(?![0-9])");
   private static final Pattern FORMAT = Pattern.compile("CVE-([0-9]{4})-([0-9]{4,19})");
 
   public CveId {
@@ -22,7 +23,7 @@ public record CveId(String value) implements Comparable<CveId> {
 
   /** The CVE id a text starts with ({@code CVE-2025-40916-fix-typo} → CVE-2025-40916), if any. */
   public static java.util.Optional<CveId> prefixOf(String text) {
-    Matcher m = Pattern.compile("^CVE-[0-9]{4}-[0-9]{4,19}(?![0-9])").matcher(text);
+    Matcher m = PREFIX.matcher(text);
     return m.find() ? java.util.Optional.of(new CveId(m.group())) : java.util.Optional.empty();
   }
 

@@ -21,18 +21,29 @@ import java.util.List;
 public final class BundledSchema {
   private static final String BASE = "/org/cpansec/cve/";
 
-  private static final class Holder {
+  // One holder per schema: building a networknt schema costs more than checking a record, and a
+  // command usually needs one or two of them (check without JSON needs only the CNA YAML schema).
+  private static final class CveDocument {
     static final JsonNode CVE = load("CVE_JSON_bundled_5.1.1.json");
-    static final BundledSchema CVE_RECORD = new BundledSchema(CVE);
-    static final BundledSchema CNA_CONTAINER = new BundledSchema(cnaContainerOf(CVE));
-    static final BundledSchema CNA_YAML = new BundledSchema(load("cpansec-cna-schema-01.yaml"));
+  }
+
+  private static final class CveRecord {
+    static final BundledSchema SCHEMA = new BundledSchema(CveDocument.CVE);
+  }
+
+  private static final class CnaContainer {
+    static final BundledSchema SCHEMA = new BundledSchema(cnaContainerOf(CveDocument.CVE));
+  }
+
+  private static final class CnaYaml {
+    static final BundledSchema SCHEMA = new BundledSchema(load("cpansec-cna-schema-01.yaml"));
   }
 
   private final JsonSchema schema;
 
   /** The reference tags the CVE 5.1.1 schema defines (its enum, not a copy of it). */
   public static java.util.Set<String> cveReferenceTags() {
-    JsonNode oneOf = Holder.CVE.at("/definitions/reference/properties/tags/items/oneOf");
+    JsonNode oneOf = CveDocument.CVE.at("/definitions/reference/properties/tags/items/oneOf");
     java.util.Set<String> tags = new java.util.TreeSet<>();
     for (JsonNode alternative : oneOf) {
       alternative.path("enum").forEach(t -> tags.add(t.asText()));
@@ -56,17 +67,17 @@ public final class BundledSchema {
 
   /** The official CVE JSON record format 5.1.1 (whole record). */
   public static BundledSchema cveRecord() {
-    return Holder.CVE_RECORD;
+    return CveRecord.SCHEMA;
   }
 
   /** The CNA published container of CVE JSON 5.1.1, as sent by {@code --cna-container-only}. */
   public static BundledSchema cnaContainer() {
-    return Holder.CNA_CONTAINER;
+    return CnaContainer.SCHEMA;
   }
 
   /** The CPANSec CNA YAML record schema ({@code cpansec-cna-schema-01}). */
   public static BundledSchema cnaYaml() {
-    return Holder.CNA_YAML;
+    return CnaYaml.SCHEMA;
   }
 
   /** Every rule the document breaks, ordered by location; empty when it is valid. */

@@ -2,6 +2,7 @@ package org.cpansec.cve.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How YAML text becomes CVE JSON text. Authors wrap prose at ~76 columns in YAML; the record wants
@@ -9,6 +10,8 @@ import java.util.List;
  * (code, lists) are kept verbatim, and paragraphs are separated by one blank line.
  */
 public final class Prose {
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   private Prose() {}
 
   /** A paragraph-structured text: description, solution, mitigation. */
@@ -36,7 +39,7 @@ public final class Prose {
 
   /** A one-line text (the title): every run of white space becomes one space. */
   public static String singleLine(String text) {
-    return stripTrailing(text.replace("\r\n", "\n")).replaceAll("\\s+", " ");
+    return WHITE_SPACE.matcher(stripTrailing(text.replace("\r\n", "\n"))).replaceAll(" ");
   }
 
   private static void flush(List<String> blocks, List<String> lines, Boolean verbatim) {
