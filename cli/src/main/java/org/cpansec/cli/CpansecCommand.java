@@ -11,13 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       org.cpansec.cli.db.DbCommand.class,
-    subcommands = {
-      VersionCommand.class,
-      org.cpansec.cli.db.DbCommand.class,
       DepsCommand.class,
-      CveCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
       CveCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
