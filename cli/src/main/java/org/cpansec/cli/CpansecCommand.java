@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       org.cpansec.cli.db.DbCommand.class,
       org.cpansec.cli.audit.AuditCommand.class,
-      org.cpansec.cli.audit.DepsCommand.class,
+      DepsCommand.class,
+      CveCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

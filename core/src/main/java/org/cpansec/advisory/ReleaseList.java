@@ -26,10 +26,13 @@ public final class ReleaseList {
     this.raw = raw;
   }
 
+  /** A list of releases already read (for building a batch from another database's lists). */
   public static ReleaseList of(List<Release> releases) {
-    ReleaseList list = new ReleaseList(releases.size(), List::of);
-    list.parsed = releases.stream().sorted(Release.BY_VERSION).toList();
-    return list;
+    List<String[]> rows = new ArrayList<>(releases.size());
+    for (Release r : releases) {
+      rows.add(new String[] {r.text(), r.date().orElse(null), r.perlRelease().orElse(null)});
+    }
+    return new ReleaseList(rows);
   }
 
   public int size() {

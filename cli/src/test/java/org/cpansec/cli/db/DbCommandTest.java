@@ -105,6 +105,26 @@ class DbCommandTest {
   }
 
   @Test
+  void withMergesCnaRecordsOverTheDatabaseAndReportsTheirConflicts() throws Exception {
+    String tVar = "../core/src/test/resources/datapack/cna/t-var/";
+    Cli show =
+        db("show", "CVE-2025-40916", "--format", "json", "--with", tVar + "CVE-2025-40916.yaml");
+    assertThat(show.exit()).as(show.err()).isZero();
+    JsonNode a = JSON.readTree(show.out()).get(0);
+    assertThat(a.get("id").asText()).isEqualTo("CPANSA-Mojolicious-Plugin-CaptchaPNG-2025-40916");
+    assertThat(a.get("affected").get(0).get("range").asText()).isEqualTo("==1.05");
+    assertThat(a.get("origins")).hasSize(2);
+    Cli lint =
+        db("lint", "--kind", "source-conflict", "--with", tVar + "CVE-2025-40916.source.json");
+    assertThat(lint.out()).contains("affected ranges [==1.05] disagree with [<1.06]");
+    Cli odd = db("info", "--with", "../core/src/test/resources/datapack/README.md");
+    assertThat(odd.exit()).isEqualTo(2);
+    Cli notAdvisory = db("info", "--with", tVar + "../schema/cpansec-cna-schema-01.yaml");
+    assertThat(notAdvisory.exit()).isEqualTo(2);
+    assertThat(notAdvisory.err()).contains("is none of: CNA YAML");
+  }
+
+  @Test
   void resolvesThePlatformCacheDirectory() {
     var home = "/home/u";
     assertThat(CacheDir.resolve(java.util.Map.of("CPANSEC_CACHE_DIR", "/x"), "Linux", home))

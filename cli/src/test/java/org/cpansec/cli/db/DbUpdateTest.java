@@ -81,8 +81,12 @@ class DbUpdateTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("1003 advisories", "SHA-256 verified");
     assertThat(Files.mismatch(cacheFile(), SNAPSHOT)).isEqualTo(-1);
-    Cli info = Cli.run("db", "info", "--cache-dir", cache.toString());
-    assertThat(info.out()).contains("loaded from    cache");
+    assertThat(cache.resolve("cpan-security-advisory.bin")).isRegularFile();
+    Cli info = Cli.run("db", "info", "--cache-dir", cache.toString(), "--format", "json");
+    assertThat(info.out()).contains("\"loaded_from\" : \"cache\"", "\"entries\" : 2061");
+    Cli show = Cli.run("db", "show", "CVE-2025-40918", "--cache-dir", cache.toString());
+    assertThat(show.out())
+        .contains("origin        cpansa-json " + cacheFile() + ":/dists/Authen-SASL");
     assertThat(leftovers()).isZero();
   }
 
@@ -105,6 +109,22 @@ class DbUpdateTest {
     Files.writeString(corrupt, "{\"something\": \"else\"}");
     assertThat(update("--from", corrupt.toString()).err()).contains("no 'dists' object");
     assertThat(Files.readAllBytes(cacheFile())).isEqualTo(before);
+  }
+
+  @Test
+  void aJsonNewerThanItsCompactFormIsReadItself() throws Exception {
+    assertThat(update("--from", SNAPSHOT.toString()).exit()).isZero();
+    Path bin = cache.resolve("cpan-security-advisory.bin");
+    Files.setLastModifiedTime(bin, java.nio.file.attribute.FileTime.fromMillis(0));
+    Files.write(bin, new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(bin, java.nio.file.attribute.FileTime.fromMillis(0));
+    Cli info = Cli.run("db", "info", "--cache-dir", cache.toString());
+    assertThat(info.exit()).as(info.err()).isZero();
+    Files.setLastModifiedTime(
+        bin, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Cli broken = Cli.run("db", "info", "--cache-dir", cache.toString());
+    assertThat(broken.exit()).isEqualTo(2);
+    assertThat(broken.err()).contains("the cached database is unreadable", "cpansec db update");
   }
 
   @Test

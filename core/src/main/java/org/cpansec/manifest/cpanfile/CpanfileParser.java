@@ -141,9 +141,12 @@ final class CpanfileParser {
     } catch (ParseError e) {
       problem(e.at(), e.getMessage());
       in.skipStatement();
-      if (moduleToken.kind() == Kind.STRING || moduleToken.kind() == Kind.WORDS) {
-        String module =
-            moduleToken.kind() == Kind.STRING ? moduleToken.text() : moduleToken.words().get(0);
+      Optional<String> named =
+          moduleToken.kind() == Kind.STRING
+              ? Optional.of(moduleToken.text())
+              : moduleToken.words().stream().findFirst();
+      if (named.isPresent()) {
+        String module = named.get();
         add(
             scope,
             relationship,

@@ -69,10 +69,10 @@ final class Lexer {
       pos++;
       return quoted(c == '"' ? "qq" : "q", c, startLine, col);
     }
-    if (Character.isDigit(c)) {
+    if (c >= '0' && c <= '9') {
       return Token.of(Kind.NUMBER, take(NUMBER), startLine, col);
     }
-    if (Character.isLetter(c) || c == '_') {
+    if (isWordStart(c)) {
       return word(startLine, col);
     }
     if (c == '$') {
@@ -287,7 +287,8 @@ final class Lexer {
     return "";
   }
 
+  /** ASCII only: every other character becomes a one-character token the parser reports. */
   private static boolean isWordStart(char c) {
-    return Character.isLetter(c) || c == '_';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
   }
 }

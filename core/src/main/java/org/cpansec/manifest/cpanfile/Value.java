@@ -24,7 +24,12 @@ sealed interface Value {
       if (!m.lookingAt()) {
         return BigDecimal.ZERO;
       }
-      return new BigDecimal(m.group(1).replace("_", ""));
+      try {
+        return new BigDecimal(m.group(1).replace("_", ""));
+      } catch (NumberFormatException e) {
+        // "._" and the like: perl reads them as 0 (with a warning), and so do we.
+        return BigDecimal.ZERO;
+      }
     }
   }
 

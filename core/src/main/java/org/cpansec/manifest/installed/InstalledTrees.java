@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +85,41 @@ public final class InstalledTrees {
       progress.fileRead(++done, files.size(), rootAndFile[1]);
     }
     Path first = roots.isEmpty() ? Path.of(".") : roots.iterator().next();
-    return new Manifest(first, "installed", Optional.empty(), deps, provides, problems);
+    return new Manifest(
+        first,
+        "installed",
+        Optional.empty(),
+        withDistributions(deps, provides),
+        provides,
+        problems);
+  }
+
+  /** Names the distribution of each module an install record says it provides. */
+  private static List<Dependency> withDistributions(
+      List<Dependency> deps, List<Provided> provides) {
+    if (provides.isEmpty()) {
+      return deps;
+    }
+    Map<ModuleName, Provided> byModule = new HashMap<>();
+    provides.forEach(p -> byModule.putIfAbsent(p.module(), p));
+    List<Dependency> out = new ArrayList<>(deps.size());
+    for (Dependency d : deps) {
+      Optional<Provided> p = d.module().map(byModule::get);
+      out.add(
+          p.isEmpty() || d.distribution().isPresent()
+              ? d
+              : new Dependency(
+                  d.module(),
+                  Optional.of(p.get().distribution()),
+                  d.author(),
+                  d.version(),
+                  d.phase(),
+                  d.relationship(),
+                  d.feature(),
+                  d.requiredBy(),
+                  d.source()));
+    }
+    return out;
   }
 
   /** Resolves symlinks (Debian's /usr/share/perl/5.36 is one) so the walk enters the tree. */

@@ -121,7 +121,11 @@ public final class SnapshotExtractor implements Extractor {
     }
 
     private void item(int no, String body) {
-      String[] parts = body.split("\\s+", 2);
+      int space = body.indexOf(' ');
+      String[] parts =
+          space < 0
+              ? new String[] {body}
+              : new String[] {body.substring(0, space), body.substring(space + 1).strip()};
       if (parts.length != 2 || section.isEmpty()) {
         problem(no, 7, "expected 'Module::Name VERSION' under provides: or requirements:");
         return;

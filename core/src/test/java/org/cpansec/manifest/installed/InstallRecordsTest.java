@@ -36,16 +36,17 @@ class InstallRecordsTest {
     Manifest m = InstalledTrees.scan(List.of(lib), ExtractContext.defaults(), Progress.NONE);
     assertThat(m.problems()).isEmpty();
     Dependency plack =
-        m.dependencies().stream()
-            .filter(d -> d.distribution().isPresent())
-            .findFirst()
-            .orElseThrow();
+        m.dependencies().stream().filter(d -> d.module().isEmpty()).findFirst().orElseThrow();
     assertThat(plack.distribution()).contains(DistName.of("Plack"));
     assertThat(plack.author()).contains(PauseId.of("MIYAGAWA"));
     assertThat(plack.version().written()).isEqualTo("1.0047");
     assertThat(m.provides())
         .extracting(p -> p.module().value())
         .containsExactlyInAnyOrder("Plack", "Plack::Request");
-    assertThat(m.dependencies()).extracting(Dependency::name).contains("Plack");
+    Dependency module =
+        m.dependencies().stream().filter(d -> d.module().isPresent()).findFirst().orElseThrow();
+    assertThat(module.name()).isEqualTo("Plack");
+    assertThat(module.distribution()).contains(DistName.of("Plack"));
+    assertThat(module.version().written()).isEqualTo("1.0047");
   }
 }

@@ -101,6 +101,38 @@ class MetaExtractorTest {
         .hasMessageContaining("not valid JSON");
   }
 
+  @Test
+  void optionalFeaturesInBothSpecVersions(@TempDir Path dir) throws IOException {
+    Path v2 =
+        Files.writeString(
+            dir.resolve("META.json"),
+            """
+            {"name": "X", "version": "1.0", "meta-spec": {"version": "2"},
+             "optional_features": {"pg": {"description": "PostgreSQL",
+               "prereqs": {"runtime": {"requires": {"DBD::Pg": "3.5.0"}}}}}}
+            """);
+    Dependency pg = extractor.extract(v2, ExtractContext.defaults()).dependencies().get(0);
+    assertThat(pg.feature()).contains("pg");
+    assertThat(pg.source().line()).isEqualTo(3);
+    Path v14 =
+        Files.writeString(
+            dir.resolve("META.yml"),
+            """
+            name: X
+            meta-spec:
+              version: '1.4'
+            optional_features:
+              sqlite:
+                description: SQLite
+                requires:
+                  DBD::SQLite: 1.70
+            """);
+    Dependency lite = extractor.extract(v14, ExtractContext.defaults()).dependencies().get(0);
+    assertThat(lite.feature()).contains("sqlite");
+    assertThat(lite.version().written()).isEqualTo("1.70");
+    assertThat(lite.source().line()).isEqualTo(8);
+  }
+
   private static Dependency find(Manifest m, String module) {
     return m.dependencies().stream().filter(d -> d.name().equals(module)).findFirst().orElseThrow();
   }

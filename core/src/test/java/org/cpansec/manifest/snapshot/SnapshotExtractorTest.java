@@ -132,6 +132,34 @@ class SnapshotExtractorTest {
         .satisfies(p -> assertThat(p.message()).contains("no pathname"));
   }
 
+  /** Property: a damaged snapshot gives problems, never an exception other than "unreadable". */
+  @Test
+  void damagedSnapshotsNeverThrow(@TempDir Path dir) throws IOException {
+    String base =
+        Files.readString(
+            Datapack.project("DK-Hostmaster__rdap-demo-client-mojolicious/cpanfile.snapshot"));
+    java.util.Random random = new java.util.Random(20261124L);
+    Path file = dir.resolve("cpanfile.snapshot");
+    for (int i = 0; i < 300; i++) {
+      StringBuilder s = new StringBuilder(base);
+      for (int e = 0; e < 1 + random.nextInt(10); e++) {
+        int at = random.nextInt(s.length());
+        if (random.nextBoolean()) {
+          s.insert(at, " \n:-/_#.0aZ".charAt(random.nextInt(11)));
+        } else {
+          s.deleteCharAt(at);
+        }
+      }
+      Files.writeString(file, s);
+      try {
+        Manifest m = extractor.extract(file, ExtractContext.defaults());
+        assertThat(m.directDependencies().size() + m.problems().size()).isPositive();
+      } catch (UnreadableManifestException expected) {
+        assertThat(expected.getMessage()).contains("line 1: not a Carton snapshot");
+      }
+    }
+  }
+
   private static Dependency only(Manifest m, String dist) {
     return m.directDependencies().stream()
         .filter(d -> d.name().equals(dist))
