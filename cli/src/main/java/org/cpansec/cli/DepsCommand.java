@@ -1,20 +1,13 @@
 package org.cpansec.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cpansec.manifest.ExtractContext;
-import org.cpansec.manifest.Extractor;
-import org.cpansec.manifest.Manifest;
-import org.cpansec.manifest.UnreadableManifestException;
-import org.cpansec.manifest.detect.Extractors;
-import org.cpansec.manifest.detect.ManifestDetector;
 import org.cpansec.manifest.detect.ManifestDetector.Detected;
-import org.cpansec.manifest.installed.InstalledTrees;
 import org.cpansec.version.InvalidVersionException;
 import org.cpansec.version.PerlVersion;
 import picocli.CommandLine.Command;
@@ -76,18 +69,17 @@ public final class DepsCommand implements Callable<Integer> {
   public Integer call() {
     ExtractContext context = context();
     List<DepsReport.Read> reads = new ArrayList<>();
-    try {
-      if (installed) {
-        reads.add(new DepsReport.Read(scanInstalled(context), Optional.empty()));
-      } else {
-        for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
-          for (Detected d : detect(p)) {
-            reads.add(new DepsReport.Read(d.extractor().extract(d.file(), context), d.coveredBy()));
-          }
+    if (installed) {
+      reads.add(
+          new DepsReport.Read(
+              ProjectInput.installed(paths, context, spec.commandLine().getErr()),
+              Optional.empty()));
+    } else {
+      for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
+        for (Detected d : ProjectInput.detect(p)) {
+          reads.add(new DepsReport.Read(ProjectInput.extract(d, context), d.coveredBy()));
         }
       }
-    } catch (UnreadableManifestException e) {
-      throw new UserException(e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     DepsReport report = new DepsReport(reads, graph);
@@ -103,66 +95,6 @@ public final class DepsCommand implements Callable<Integer> {
       throw new UserException("--perl " + perl + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new UserException("--os: " + e.getMessage(), e);
-    }
-  }
-
-  private Manifest scanInstalled(ExtractContext context) {
-    List<Path> dirs = paths.isEmpty() ? InstalledTrees.perlInc() : paths;
-    boolean terminal = System.console() != null;
-    PrintWriter err = spec.commandLine().getErr();
-    Manifest m =
-        InstalledTrees.scan(
-            dirs, context, terminal ? new ProgressBar(err)::update : (done, total, file) -> {});
-    if (terminal) {
-      err.print("\r\033[K");
-      err.flush();
-    }
-    return m;
-  }
-
-  private static List<Detected> detect(Path p) {
-    if (Files.isDirectory(p)) {
-      List<Detected> found = ManifestDetector.standard().detect(p);
-      if (found.isEmpty()) {
-        throw new UserException(
-            p
-                + ": no manifest found (expected cpanfile.snapshot, cpanfile, META.json, META.yml,"
-                + " MYMETA.*, bom.json, *.cdx.json, bom.xml, *.spdx.json)");
-      }
-      return found;
-    }
-    if (!Files.exists(p)) {
-      throw new UserException(p + ": no such file or directory");
-    }
-    Extractor e =
-        Extractors.forFile(p)
-            .orElseThrow(
-                () ->
-                    new UserException(
-                        p
-                            + ": not a known manifest name (expected cpanfile.snapshot, cpanfile,"
-                            + " META.json, META.yml, MYMETA.*, bom.json, *.cdx.json, bom.xml,"
-                            + " *.cdx.xml, *.spdx.json, *.pm)"));
-    return List.of(new Detected(p, e, Optional.empty()));
-  }
-
-  /** A one-line progress bar on stderr, redrawn in place. */
-  private static final class ProgressBar {
-    private final PrintWriter err;
-    private int lastPercent = -1;
-
-    ProgressBar(PrintWriter err) {
-      this.err = err;
-    }
-
-    void update(int done, int total, Path current) {
-      int percent = total == 0 ? 100 : done * 100 / total;
-      if (percent != lastPercent) {
-        lastPercent = percent;
-        int filled = percent / 5;
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(20 - filled) + "] " + done + "/" + total);
-        err.flush();
-      }
     }
   }
 }

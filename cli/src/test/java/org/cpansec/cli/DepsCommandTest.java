@@ -56,17 +56,17 @@ class DepsCommandTest {
   }
 
   @Test
-  void unreadableInputIsOneMessageAndExit2(@TempDir Path dir) throws IOException {
+  void unreadableInputIsOneMessageAndExit3(@TempDir Path dir) throws IOException {
     Run missing = run("deps", dir.resolve("nope").toString());
-    assertThat(missing.exit()).isEqualTo(ExitCode.ERROR);
+    assertThat(missing.exit()).isEqualTo(ExitCode.INPUT);
     assertThat(missing.err())
         .isEqualTo("cpansec: " + dir.resolve("nope") + ": no such file or directory\n");
     Path binary = Files.write(dir.resolve("cpanfile.snapshot"), new byte[] {'#', 0, 1});
     Run bin = run("deps", binary.toString());
-    assertThat(bin.exit()).isEqualTo(ExitCode.ERROR);
+    assertThat(bin.exit()).isEqualTo(ExitCode.INPUT);
     assertThat(bin.err()).contains("binary file").doesNotContain("Exception");
     Run badPerl = run("deps", binary.toString(), "--perl", "x.y");
-    assertThat(badPerl.exit()).isEqualTo(ExitCode.ERROR);
+    assertThat(badPerl.exit()).isEqualTo(ExitCode.INPUT);
     assertThat(badPerl.err()).startsWith("cpansec: --perl x.y:");
   }
 

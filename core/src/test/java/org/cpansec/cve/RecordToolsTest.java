@@ -24,6 +24,7 @@ import org.cpansec.cve.schema.BundledSchema;
 import org.cpansec.cve.text.Announcement;
 import org.cpansec.cve.text.Prose;
 import org.cpansec.cve.text.VersionPhrase;
+import org.cpansec.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,7 +133,7 @@ class RecordToolsTest {
     mail.lines()
         .filter(line -> !line.startsWith("Subject: ") && line.contains(" "))
         .forEach(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(72));
-    Golden.assertMatches(cve + ".announce.txt", mail);
+    Golden.assertMatches("cve/golden", cve + ".announce.txt", mail);
   }
 
   @ParameterizedTest
@@ -142,7 +143,7 @@ class RecordToolsTest {
     String yaml = new CveJsonImporter().toYaml(source);
     JsonNode rebuilt = builder.record(CnaRecordReader.read("imported.yaml", yaml).record());
     assertThat(Projection.of(rebuilt)).isEqualTo(Projection.of(source));
-    Golden.assertMatches(cve + ".imported.yaml", yaml);
+    Golden.assertMatches("cve/golden", cve + ".imported.yaml", yaml);
   }
 
   @Test

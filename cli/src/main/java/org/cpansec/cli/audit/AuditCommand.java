@@ -59,6 +59,9 @@ public final class AuditCommand implements Callable<Integer> {
             ? Optional.of(targets.get(0))
             : Optional.empty();
     return AuditRunner.run(
-        spec, options, ProjectReader.read(targets, AuditRunner.context(options)), dir);
+        spec,
+        options,
+        org.cpansec.cli.ProjectInput.read(targets, AuditRunner.context(options)),
+        dir);
   }
 }

@@ -25,6 +25,9 @@ final class AuditSbom implements Callable<Integer> {
   @Override
   public Integer call() {
     return AuditRunner.run(
-        spec, options, ProjectReader.read(files, AuditRunner.context(options)), Optional.empty());
+        spec,
+        options,
+        org.cpansec.cli.ProjectInput.read(files, AuditRunner.context(options)),
+        Optional.empty());
   }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import org.cpansec.cve.DataPack;
-import org.cpansec.cve.Golden;
 import org.cpansec.cve.record.CnaRecordReader;
 import org.cpansec.cve.schema.BundledSchema;
+import org.cpansec.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,7 +73,7 @@ class CveJsonBuilderTest {
   void builtRecordsMatchGoldenFilesAndTheOfficialSchema(String cve) throws Exception {
     JsonNode built = build(cve);
     assertThat(BundledSchema.cveRecord().validate(built)).isEmpty();
-    Golden.assertMatches(cve + ".json", CanonicalJson.write(built));
+    Golden.assertMatches("cve/golden", cve + ".json", CanonicalJson.write(built));
   }
 
   @ParameterizedTest

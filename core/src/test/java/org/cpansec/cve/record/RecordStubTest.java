@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.cpansec.cve.Golden;
 import org.cpansec.cve.lint.Lint;
 import org.cpansec.cve.lint.LintFinding;
+import org.cpansec.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 class RecordStubTest {
@@ -21,7 +21,9 @@ class RecordStubTest {
   @Test
   void stubMatchesItsGoldenFile() {
     Golden.assertMatches(
-        "stub/CVE-2026-1234.yaml", RecordStub.yaml(CVE, MODULE, RecordStub.distributionOf(MODULE)));
+        "cve/golden",
+        "stub/CVE-2026-1234.yaml",
+        RecordStub.yaml(CVE, MODULE, RecordStub.distributionOf(MODULE)));
   }
 
   @Test
