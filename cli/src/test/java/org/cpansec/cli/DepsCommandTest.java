@@ -66,7 +66,7 @@ class DepsCommandTest {
     assertThat(bin.exit()).isEqualTo(ExitCode.INPUT);
     assertThat(bin.err()).contains("binary file").doesNotContain("Exception");
     Run badPerl = run("deps", binary.toString(), "--perl", "x.y");
-    assertThat(badPerl.exit()).isEqualTo(ExitCode.INPUT);
+    assertThat(badPerl.exit()).isEqualTo(ExitCode.ERROR);
     assertThat(badPerl.err()).startsWith("cpansec: --perl x.y:");
   }
 
