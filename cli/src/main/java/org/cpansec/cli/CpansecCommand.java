@@ -2,20 +2,16 @@ package org.cpansec.cli;
 
 import picocli.CommandLine.Command;
 
-/** The top-level {@code cpansec} command; it only groups the subcommands. */
+/**
+ * The top-level {@code cpansec} command; it only groups the subcommands, which {@link Main}
+ * registers (only the one invoked, because building picocli's model of every command costs hundreds
+ * of milliseconds at each start).
+ */
 @Command(
     name = "cpansec",
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "Security tools for Perl and CPAN, from the CPAN Security Group.",
-    subcommands = {
-      VersionCommand.class,
-      org.cpansec.cli.db.DbCommand.class,
-      org.cpansec.cli.audit.AuditCommand.class,
-      DepsCommand.class,
-      CveCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok, nothing to report",

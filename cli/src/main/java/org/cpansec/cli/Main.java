@@ -1,6 +1,9 @@
 package org.cpansec.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Entry point of {@code cpansec.jar}. */
@@ -13,18 +16,43 @@ public final class Main {
 
   /** Runs one command line; returns the exit code. Used by tests with their own writers. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine();
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     return cli.execute(args);
   }
 
-  static CommandLine commandLine() {
+  /** The subcommands, in the order help lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("audit", org.cpansec.cli.audit.AuditCommand::new);
+    COMMANDS.put("deps", DepsCommand::new);
+    COMMANDS.put("db", org.cpansec.cli.db.DbCommand::new);
+    COMMANDS.put("cve", CveCommand::new);
+    COMMANDS.put("version", VersionCommand::new);
+    COMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
+  /**
+   * The command line for {@code args}: when the first argument names a subcommand, only that one is
+   * registered; otherwise (no arguments, options, help, a typo) all of them, so that usage and
+   * suggestions are complete.
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new CpansecCommand());
+    String first = args.length == 0 ? "" : args[0];
+    boolean one = COMMANDS.containsKey(first) && !first.equals("help");
+    COMMANDS.forEach(
+        (name, make) -> {
+          if (!one || name.equals(first)) {
+            cli.addSubcommand(name, make.get());
+          }
+        });
     cli.setExitCodeExceptionMapper(Main::exitCodeOf);
     cli.setExecutionExceptionHandler(Main::handle);
     cli.setParameterExceptionHandler(
-        (ex, args) -> {
+        (ex, unmatched) -> {
           CommandLine cmd = ex.getCommandLine();
           cmd.getErr().println("cpansec: " + ex.getMessage());
           cmd.getErr()
