@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       AuditDeps.class,
       AuditInstalled.class,
       AuditSbom.class,
+      AuditFix.class,
       AuditQuery.Module.class,
       AuditQuery.Modules.class,
       AuditQuery.Dist.class,

@@ -29,14 +29,23 @@ final class AuditRunner {
     return base.withTarget(options.targetPerl().orElse(base.targetPerl()), options.os);
   }
 
+  /** An audit's report and the database it was made with. */
+  record Audited(AuditReport report, DbOptions.Loaded database) {}
+
+  static Audited audit(
+      CommandSpec spec, AuditOptionsMixin options, List<Manifest> manifests, Optional<Path> dir) {
+    AuditOptions auditOptions = options.auditOptions(dir);
+    DbOptions.Loaded loaded = options.db.load(spec.commandLine().getErr());
+    return new Audited(
+        new Auditor(loaded.db(), CoreModules.bundled()).audit(manifests, auditOptions), loaded);
+  }
+
   static int run(
       CommandSpec spec, AuditOptionsMixin options, List<Manifest> manifests, Optional<Path> dir) {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    AuditOptions auditOptions = options.auditOptions(dir);
-    DbOptions.Loaded loaded = options.db.load(err);
-    AuditReport report =
-        new Auditor(loaded.db(), CoreModules.bundled()).audit(manifests, auditOptions);
+    Audited audited = audit(spec, options, manifests, dir);
+    AuditReport report = audited.report();
+    DbOptions.Loaded loaded = audited.database();
     Path base = dir.orElse(null);
     switch (options.format) {
       case json -> out.print(JsonReport.write(report, loaded.db().source(), base));

@@ -218,4 +218,20 @@ class AuditCommandTest {
     assertThat(deps.get(0).has("requirement")).isTrue();
     assertThat(deps.get(0).has("phase")).isTrue();
   }
+
+  @Test
+  void fixRaisesMinimumsShowsTheDiffAndDryRunChangesNothing() throws Exception {
+    Path project = copyProject("perl5-dbi__dbi");
+    Path cpanfile = project.resolve("cpanfile");
+    String before = Files.readString(cpanfile);
+    assertThat(run("audit", "fix", project.toString(), "--dry-run")).isEqualTo(ExitCode.OK);
+    assertThat(out.toString())
+        .contains("--- a/cpanfile")
+        .contains("-    requires   \"ExtUtils::MakeMaker\"  => \"6.48\";")
+        .contains("+    requires   \"ExtUtils::MakeMaker\"  => \"7.22\";");
+    assertThat(Files.readString(cpanfile)).isEqualTo(before);
+    assertThat(run("audit", "fix", project.toString())).isEqualTo(ExitCode.OK);
+    assertThat(Files.readString(cpanfile)).isEqualTo(before.replace("=> \"6.48\"", "=> \"7.22\""));
+    assertThat(run("audit", project.toString())).isEqualTo(ExitCode.OK);
+  }
 }
