@@ -15,6 +15,8 @@ mkdir -p bench/results
 hyperfine --warmup 3 --runs "${RUNS:-20}" -N \
   --export-markdown bench/results/db-load-vs-cpan-audit.md \
   --export-json bench/results/db-load-vs-cpan-audit.json \
+  -n 'cpansec db info (bundled, ./cpansec wrapper)' \
+  "./cpansec db info --offline --cache-dir $EMPTY" \
   -n 'cpansec db info (bundled, compact form)' \
   "java -jar $JAR db info --offline --cache-dir $EMPTY" \
   -n 'cpansec db info (cache after db update)' \
