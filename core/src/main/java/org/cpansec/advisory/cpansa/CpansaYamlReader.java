@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.cpansec.advisory.AdvisoryReader;
 import org.cpansec.advisory.DatabaseSource;
 import org.cpansec.advisory.LintFinding;
 import org.cpansec.advisory.Origin;
+import org.cpansec.advisory.SourceFiles;
 
 /**
  * Reads the hand-kept CPANSA YAML source files ({@code CPANSA-<Dist>.yml}: a top-level {@code
@@ -29,14 +29,7 @@ public final class CpansaYamlReader implements AdvisoryReader {
   /** Reads one file, or every {@code *.yml} of a directory in name order. */
   @Override
   public AdvisoryBatch read(Path fileOrDir) throws IOException {
-    List<Path> files = new ArrayList<>();
-    if (Files.isDirectory(fileOrDir)) {
-      try (var s = Files.list(fileOrDir)) {
-        s.filter(p -> p.toString().endsWith(".yml")).sorted().forEach(files::add);
-      }
-    } else {
-      files.add(fileOrDir);
-    }
+    List<Path> files = SourceFiles.of(fileOrDir, ".yml");
     List<Advisory> entries = new ArrayList<>();
     List<LintFinding> findings = new ArrayList<>();
     for (Path f : files) {

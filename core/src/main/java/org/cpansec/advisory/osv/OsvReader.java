@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.cpansec.advisory.LintFinding;
 import org.cpansec.advisory.Origin;
 import org.cpansec.advisory.Reference;
 import org.cpansec.advisory.Severity;
+import org.cpansec.advisory.SourceFiles;
 import org.cpansec.version.Constraint;
 import org.cpansec.version.InvalidVersionException;
 import org.cpansec.version.Operator;
@@ -40,14 +40,7 @@ public final class OsvReader implements AdvisoryReader {
   /** Reads every {@code *.json} in a directory (sorted by name), or one file. */
   @Override
   public AdvisoryBatch read(Path fileOrDir) throws IOException {
-    List<Path> files = new ArrayList<>();
-    if (Files.isDirectory(fileOrDir)) {
-      try (var s = Files.list(fileOrDir)) {
-        s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
-      }
-    } else {
-      files.add(fileOrDir);
-    }
+    List<Path> files = SourceFiles.of(fileOrDir, ".json");
     List<Advisory> entries = new ArrayList<>();
     List<LintFinding> findings = new ArrayList<>();
     for (Path f : files) {
