@@ -1,0 +1,14 @@
+package org.cpansec.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Starts the CPANSec platform: {@code java -jar server/target/cpansec-server.jar}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ServerApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(ServerApplication.class, args);
+  }
+}

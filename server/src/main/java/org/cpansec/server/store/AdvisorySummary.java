@@ -1,0 +1,5 @@
+package org.cpansec.server.store;
+
+/** One row of an advisory list: enough to show and link it. */
+public record AdvisorySummary(
+    String id, String distribution, String severity, String title, String published) {}
