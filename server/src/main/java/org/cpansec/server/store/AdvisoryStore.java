@@ -94,14 +94,14 @@ public class AdvisoryStore {
   private void insert(Advisory a) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO advisory (id, distribution, severity, title, published, pub_year,"
+            "INSERT INTO advisory (id, distribution, severity, title, disclosed, pub_year,"
                 + " search_text, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             a.id(),
             a.distribution(),
             a.severity().level().label(),
             a.title(),
-            a.published(),
+            a.published() != null ? a.published() : a.reported(),
             year(a).orElse(null),
             searchText(a),
             AdvisoryDocument.write(a))
@@ -188,7 +188,7 @@ public class AdvisoryStore {
   public List<AdvisorySummary> search(AdvisorySearch q) {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT id, distribution, severity, title, published FROM advisory a WHERE 1 = 1");
+            "SELECT id, distribution, severity, title, disclosed FROM advisory a WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     q.text()
         .ifPresent(
@@ -222,7 +222,7 @@ public class AdvisoryStore {
                       + " AND x.alias LIKE ?)");
               params.add(likeEscape(c.toUpperCase(Locale.ROOT)) + "%");
             });
-    sql.append(" ORDER BY published DESC NULLS LAST, id DESC");
+    sql.append(" ORDER BY disclosed DESC NULLS LAST, id DESC");
     sql.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(q.offset());
     return jdbc.sql(sql.toString())
         .params(params)
