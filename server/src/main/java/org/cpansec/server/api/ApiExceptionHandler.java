@@ -5,14 +5,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -82,6 +85,21 @@ public class ApiExceptionHandler {
   ResponseEntity<ProblemDetail> notAcceptable(HttpServletRequest req, HttpServletResponse res)
       throws IOException {
     return orPage(req, res, 406, ApiProblem.NOT_ACCEPTABLE, "this resource is application/json");
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<ProblemDetail> status(
+      ResponseStatusException e, HttpServletRequest req, HttpServletResponse res)
+      throws IOException {
+    int code = e.getStatusCode().value();
+    ApiProblem p = code == 404 ? ApiProblem.NOT_FOUND : ApiProblem.INVALID_QUERY;
+    return orPage(req, res, code, p, e.getReason() == null ? p.title() : e.getReason());
+  }
+
+  @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
+  ResponseEntity<ProblemDetail> badParameter(
+      Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+    return orPage(req, res, 400, ApiProblem.INVALID_QUERY, "bad request parameter");
   }
 
   @ExceptionHandler(Exception.class)
