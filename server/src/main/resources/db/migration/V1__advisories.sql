@@ -19,7 +19,7 @@ CREATE TABLE advisory (
   id VARCHAR(100) NOT NULL,
   distribution VARCHAR(200) NOT NULL,
   severity VARCHAR(10) NOT NULL,
-  title TEXT,
+  title TEXT, -- the title, else the first line of the description
   disclosed VARCHAR(40),
   pub_year INTEGER,
   search_text TEXT NOT NULL,

@@ -7,9 +7,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The two real databases the tests run on: an H2 file database in a fresh temporary directory, and
@@ -23,22 +26,36 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  public static void h2(DynamicPropertyRegistry registry) {
-    try {
-      Path dir = Files.createTempDirectory("cpansec-h2-");
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("cpansec"));
-      registry.add("spring.datasource.username", () -> "sa");
-      registry.add("spring.datasource.password", () -> "");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /** Points a test context at a fresh H2 file database; one per cached context. */
+  public static final class H2
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      try {
+        Path dir = Files.createTempDirectory("cpansec-h2-");
+        use(context, "jdbc:h2:file:" + dir.resolve("cpansec"), "sa");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 
-  public static void postgres(DynamicPropertyRegistry registry) {
-    String url = postgresUrl();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
+  /** Points a test context at this JVM's fresh PostgreSQL database. */
+  public static final class Postgres
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      use(context, postgresUrl(), "postgres");
+    }
+  }
+
+  private static void use(ConfigurableApplicationContext context, String url, String user) {
+    Map<String, Object> props =
+        Map.of(
+            "spring.datasource.url", url,
+            "spring.datasource.username", user,
+            "spring.datasource.password", "");
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-db", props));
   }
 
   private static synchronized String postgresUrl() {

@@ -100,7 +100,7 @@ public class AdvisoryStore {
             a.id(),
             a.distribution(),
             a.severity().level().label(),
-            a.title(),
+            headline(a),
             a.published() != null ? a.published() : a.reported(),
             year(a).orElse(null),
             searchText(a),
@@ -244,6 +244,18 @@ public class AdvisoryStore {
                 + " ORDER BY pub_year DESC")
         .query(Integer.class)
         .list();
+  }
+
+  /** The title, else the description's first line cut at 160 characters (CPANSA has no titles). */
+  static String headline(Advisory a) {
+    if (a.title() != null && !a.title().isBlank()) {
+      return a.title();
+    }
+    if (a.description() == null) {
+      return null;
+    }
+    String line = a.description().strip().lines().findFirst().orElse("");
+    return line.length() <= 160 ? line : line.substring(0, 159) + "…";
   }
 
   private static String likeEscape(String s) {

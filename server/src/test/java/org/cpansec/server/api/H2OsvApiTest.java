@@ -1,13 +1,7 @@
 package org.cpansec.server.api;
 
-import org.cpansec.server.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.cpansec.server.H2Server;
 
 /** The API on an H2 file database. */
-class H2OsvApiTest extends OsvApiContractTest {
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-}
+@H2Server
+class H2OsvApiTest extends OsvApiContractTest {}

@@ -10,7 +10,6 @@ import org.cpansec.advisory.AdvisoryDatabase;
 import org.cpansec.advisory.Release;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * OpenAPI document; answers compared with core's own matching on the bundled snapshot (what the CLI
  * audit uses). Run once per database by the subclasses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class OsvApiContractTest {
   private static final AdvisoryDatabase CORE = AdvisoryDatabase.bundled();
 

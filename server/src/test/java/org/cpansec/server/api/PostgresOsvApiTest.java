@@ -1,13 +1,7 @@
 package org.cpansec.server.api;
 
-import org.cpansec.server.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.cpansec.server.PostgresServer;
 
 /** The API on a fresh PostgreSQL database. */
-class PostgresOsvApiTest extends OsvApiContractTest {
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.postgres(registry);
-  }
-}
+@PostgresServer
+class PostgresOsvApiTest extends OsvApiContractTest {}
