@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "Security tools for Perl and CPAN, from the CPAN Security Group.",
-    subcommands = {VersionCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      VersionCommand.class,
+      org.cpansec.cli.db.DbCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok, nothing to report",

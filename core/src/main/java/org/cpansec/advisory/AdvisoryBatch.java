@@ -22,7 +22,8 @@ public record AdvisoryBatch(
     entries = List.copyOf(entries);
     releases = new LinkedHashMap<>(releases);
     mainModules = Map.copyOf(mainModules);
-    module2dist = Map.copyOf(module2dist);
+    // Not copied: the compact form hands over a map decoded on first use.
+    module2dist = java.util.Collections.unmodifiableMap(module2dist);
     findings = List.copyOf(findings);
   }
 

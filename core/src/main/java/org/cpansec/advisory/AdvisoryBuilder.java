@@ -24,6 +24,10 @@ public final class AdvisoryBuilder {
   private final List<Credit> credits = new ArrayList<>();
   private ThirdParty thirdParty;
   private String comment;
+  // Sets beside the lists: an id repeated hundreds of times (one entry per embedded-library
+  // release) must not make merging quadratic.
+  private final java.util.Set<Origin> originSet = new java.util.HashSet<>();
+  private final java.util.Set<String> referenceUrls = new java.util.HashSet<>();
   private final List<Origin> origins = new ArrayList<>();
   private final Map<String, String> extra = new LinkedHashMap<>();
 
@@ -42,14 +46,14 @@ public final class AdvisoryBuilder {
     b.cwes.addAll(a.cwes());
     b.title = a.title();
     b.description = a.description();
-    b.references.addAll(a.references());
+    a.references().forEach(b::reference);
     b.reported = a.reported();
     b.published = a.published();
     b.modified = a.modified();
     b.credits.addAll(a.credits());
     b.thirdParty = a.thirdParty();
     b.comment = a.comment();
-    b.origins.addAll(a.origins());
+    a.origins().forEach(b::origin);
     b.extra.putAll(a.extra());
     return b;
   }
@@ -117,7 +121,7 @@ public final class AdvisoryBuilder {
   }
 
   public AdvisoryBuilder reference(Reference r) {
-    if (references.stream().noneMatch(x -> x.url().equals(r.url()))) {
+    if (referenceUrls.add(r.url())) {
       references.add(r);
     }
     return this;
@@ -156,7 +160,7 @@ public final class AdvisoryBuilder {
   }
 
   public AdvisoryBuilder origin(Origin o) {
-    if (!origins.contains(o)) {
+    if (originSet.add(o)) {
       origins.add(o);
     }
     return this;

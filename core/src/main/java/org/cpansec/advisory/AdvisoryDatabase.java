@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.cpansec.advisory.compact.CompactReader;
 import org.cpansec.advisory.cpansa.CpansaJsonReader;
 
 /**
@@ -24,6 +25,9 @@ import org.cpansec.advisory.cpansa.CpansaJsonReader;
 public final class AdvisoryDatabase {
   /** Classpath location of the bundled CPANSA JSON snapshot (see the NOTICE beside it). */
   public static final String BUNDLED_RESOURCE = "/org/cpansec/advisory/cpan-security-advisory.json";
+
+  /** Its compact form, built from it at build time (see {@code org.cpansec.advisory.compact}). */
+  public static final String BUNDLED_COMPACT = "/org/cpansec/advisory/cpan-security-advisory.bin";
 
   private final List<DatabaseSource> sources;
   private final List<Advisory> all;
@@ -36,9 +40,11 @@ public final class AdvisoryDatabase {
   private final List<LintFinding> readFindings;
   private volatile List<LintFinding> lint;
 
-  private AdvisoryDatabase(List<AdvisoryBatch> batches) {
-    Merger merger = new Merger();
-    List<Advisory> merged = new ArrayList<>(merger.merge(batches));
+  private AdvisoryDatabase(
+      List<AdvisoryBatch> batches,
+      List<Advisory> mergedAdvisories,
+      List<LintFinding> mergeFindings) {
+    List<Advisory> merged = new ArrayList<>(mergedAdvisories);
     merged.sort(
         Comparator.comparing(Advisory::distribution, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Advisory::id));
@@ -47,22 +53,25 @@ public final class AdvisoryDatabase {
     List<LintFinding> found = new ArrayList<>();
     Map<String, ReleaseList> rel = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, Origin> relOrigins = new HashMap<>();
-    Map<String, String> modules = new HashMap<>();
+    Map<String, String> modules =
+        batches.size() == 1 ? batches.get(0).module2dist() : new HashMap<>();
     Map<String, String> main = new HashMap<>();
     for (AdvisoryBatch b : batches) {
       src.add(b.source());
       found.addAll(b.findings());
       b.releases().forEach((d, r) -> rel.putIfAbsent(d, r));
       b.releases().keySet().forEach(d -> relOrigins.putIfAbsent(d, versionsOrigin(b.source(), d)));
-      b.module2dist().forEach(modules::putIfAbsent);
+      if (batches.size() > 1) {
+        b.module2dist().forEach(modules::putIfAbsent);
+      }
       b.mainModules().forEach(main::putIfAbsent);
     }
-    found.addAll(merger.findings());
+    found.addAll(mergeFindings);
     sources = List.copyOf(src);
     readFindings = List.copyOf(found);
     releases = Collections.unmodifiableMap(rel);
     releaseOrigins = Map.copyOf(relOrigins);
-    module2dist = Map.copyOf(modules);
+    module2dist = batches.size() == 1 ? modules : Map.copyOf(modules);
     mainModules = Map.copyOf(main);
     Map<String, List<Advisory>> byDist = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, Advisory> names = new HashMap<>();
@@ -87,7 +96,28 @@ public final class AdvisoryDatabase {
     if (batches.isEmpty()) {
       throw new IllegalArgumentException("a database needs at least one source");
     }
-    return new AdvisoryDatabase(List.copyOf(batches));
+    Merger merger = new Merger();
+    List<Advisory> merged = merger.merge(batches);
+    return new AdvisoryDatabase(List.copyOf(batches), merged, merger.findings());
+  }
+
+  /**
+   * A database whose advisories were merged before (the compact form): {@code data} carries the
+   * source, releases, module maps and every reading and merging finding; {@code merged} the
+   * advisories as {@link #all()} returned them.
+   */
+  public static AdvisoryDatabase restore(AdvisoryBatch data, List<Advisory> merged) {
+    return new AdvisoryDatabase(List.of(data), merged, List.of());
+  }
+
+  /** The findings of reading and merging, before the database-wide checks of {@link #lint()}. */
+  public List<LintFinding> sourceFindings() {
+    return readFindings;
+  }
+
+  /** Each distribution's main module, where the source names one. */
+  public Map<String, String> mainModules() {
+    return mainModules;
   }
 
   /** The CPANSA JSON snapshot bundled in the jar; read once, then shared. */
@@ -108,6 +138,14 @@ public final class AdvisoryDatabase {
     static final AdvisoryDatabase DB = read();
 
     private static AdvisoryDatabase read() {
+      try (InputStream compact = AdvisoryDatabase.class.getResourceAsStream(BUNDLED_COMPACT)) {
+        if (compact != null) {
+          return CompactReader.read(compact, "bundled:" + BUNDLED_COMPACT);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      // Only a build that skipped process-classes (an IDE) lacks the compact form: same data.
       try (InputStream in = AdvisoryDatabase.class.getResourceAsStream(BUNDLED_RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException("bundled snapshot missing: " + BUNDLED_RESOURCE);

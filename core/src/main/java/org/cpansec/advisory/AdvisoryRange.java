@@ -16,34 +16,44 @@ public final class AdvisoryRange {
   private static final Pattern BARE = Pattern.compile("\\s*(=(?!=))?\\s*[v0-9][^<>=!,]*");
 
   private final String text;
-  private final VersionRange range;
-  private final String problem;
+  // Parsed on first use: a database holds thousands of ranges and most commands read a few.
+  private VersionRange range;
+  private String problem;
+  private boolean parsed;
 
-  private AdvisoryRange(String text, VersionRange range, String problem) {
+  private AdvisoryRange(String text, VersionRange range, String problem, boolean parsed) {
     this.text = Objects.requireNonNull(text, "text");
     this.range = range;
     this.problem = problem;
+    this.parsed = parsed;
   }
 
   /**
    * Reads a CPANSA range ({@code >=1.0,<1.5}; a bare {@code 1.2} or {@code =1.2} is exactly it).
    */
   public static AdvisoryRange cpansa(String text) {
-    try {
-      return new AdvisoryRange(text, VersionRange.parse(text), null);
-    } catch (InvalidRangeException e) {
-      return new AdvisoryRange(text, null, "column " + e.column() + ": " + e.reason());
-    }
+    return new AdvisoryRange(text, null, null, false);
   }
 
   /** A range built from another syntax (CNA, OSV); its text is the canonical CPANSA form. */
   public static AdvisoryRange of(VersionRange range) {
-    return new AdvisoryRange(range.toString(), range, null);
+    return new AdvisoryRange(range.toString(), range, null, true);
   }
 
   /** A range that could not be read, with the reason. */
   public static AdvisoryRange invalid(String text, String problem) {
-    return new AdvisoryRange(text, null, Objects.requireNonNull(problem, "problem"));
+    return new AdvisoryRange(text, null, Objects.requireNonNull(problem, "problem"), true);
+  }
+
+  private synchronized void parse() {
+    if (!parsed) {
+      try {
+        range = VersionRange.parse(text);
+      } catch (InvalidRangeException e) {
+        problem = "column " + e.column() + ": " + e.reason();
+      }
+      parsed = true;
+    }
   }
 
   public String text() {
@@ -51,11 +61,13 @@ public final class AdvisoryRange {
   }
 
   public Optional<VersionRange> range() {
+    parse();
     return Optional.ofNullable(range);
   }
 
   /** Why the text is not a range; empty when it parsed. */
   public Optional<String> problem() {
+    parse();
     return Optional.ofNullable(problem);
   }
 
@@ -69,6 +81,7 @@ public final class AdvisoryRange {
 
   /** Whether the range contains the version; false when the range is unparseable. */
   public boolean contains(PerlVersion version) {
+    parse();
     return range != null && range.contains(version);
   }
 

@@ -14,6 +14,7 @@ public enum LintKind {
   UNPARSEABLE_RELEASE_VERSION("a release whose version version.pm rejects, or none"),
   NUMERIC_RELEASE_VERSION("a release version written as a JSON number, not a string"),
   NONSTANDARD_SEVERITY("a severity word outside low/medium/high/critical"),
+  INVALID_REFERENCE_URL("a reference that is not a valid URI (exports percent-encode it)"),
   UNKNOWN_FIELD("a field the model has no slot for (kept as raw JSON)"),
   SOURCE_CONFLICT("two sources disagree about the same advisory");
 

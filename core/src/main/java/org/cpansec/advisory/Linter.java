@@ -51,6 +51,15 @@ final class Linter {
           a.id(),
           "severity '" + a.severity().original() + "' read as " + a.severity().level().label());
     }
+    a.references().stream()
+        .filter(Reference::needsEncoding)
+        .forEach(
+            r ->
+                add(
+                    LintKind.INVALID_REFERENCE_URL,
+                    a.origin(),
+                    a.id(),
+                    "'" + r.url() + "' is not a valid URI; exported as " + r.encodedUrl()));
     a.extra()
         .keySet()
         .forEach(

@@ -97,6 +97,7 @@ class AdvisoryDatabaseTest {
     expected.put(LintKind.UNPARSEABLE_RELEASE_VERSION, 106);
     expected.put(LintKind.NUMERIC_RELEASE_VERSION, 68);
     expected.put(LintKind.NONSTANDARD_SEVERITY, 13);
+    expected.put(LintKind.INVALID_REFERENCE_URL, 4);
     expected.put(LintKind.UNKNOWN_FIELD, 1);
     expected.put(LintKind.SOURCE_CONFLICT, 0);
     assertThat(db.lintCounts()).containsExactlyEntriesOf(expected);
