@@ -40,7 +40,7 @@ public class OsvApiController {
         VulnerabilityQueries.answer(VulnerabilityQueries.resolve(q, db), db);
     ObjectNode out = F.objectNode();
     ArrayNode vulns = out.putArray("vulns");
-    answer.vulns().forEach(a -> vulns.add(osv.record(a)));
+    answer.vulns().stream().map(Advisory::id).distinct().forEach(id -> vulns.add(record(id)));
     undetermined(out, answer.undetermined());
     return out;
   }
@@ -72,9 +72,11 @@ public class OsvApiController {
       VulnerabilityQueries.Answer answer = VulnerabilityQueries.answer(t, db);
       ObjectNode result = results.addObject();
       ArrayNode vulns = result.putArray("vulns");
-      for (Advisory a : answer.vulns()) {
-        vulns.addObject().put("id", a.id()).put("modified", osv.modified(a));
-      }
+      answer.vulns().stream()
+          .map(Advisory::id)
+          .distinct()
+          .forEach(
+              id -> vulns.addObject().put("id", id).set("modified", record(id).get("modified")));
       undetermined(result, answer.undetermined());
     }
     return out;
@@ -85,9 +87,14 @@ public class OsvApiController {
     return catalog
         .database()
         .find(id)
-        .map(osv::record)
+        .flatMap(a -> osv.record(a.id()))
         .orElseThrow(
             () -> new ApiException(ApiProblem.NOT_FOUND, "no advisory with id or alias " + id));
+  }
+
+  private ObjectNode record(String id) {
+    return osv.record(id)
+        .orElseThrow(() -> new IllegalStateException("no OSV record for advisory " + id));
   }
 
   private static void undetermined(ObjectNode target, List<Advisory> advisories) {

@@ -3,6 +3,7 @@
  * the one mapping of failures to RFC 9457 problem details ({@link
  * org.cpansec.server.api.ApiProblem}).
  *
- * <p>Depends on core, {@code server.store} and {@code server.osv}.
+ * <p>Depends on core (OSV records come from {@code org.cpansec.advisory.osv}) and {@code
+ * server.store}.
  */
 package org.cpansec.server.api;

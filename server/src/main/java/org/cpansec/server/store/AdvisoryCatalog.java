@@ -68,16 +68,12 @@ public class AdvisoryCatalog {
                 sources.get(0).upstreamCommit(),
                 sources.get(0).upstreamDate(),
                 sources.get(0).importedAt().toInstant());
+    List<org.cpansec.advisory.Advisory> merged = store.advisories();
     AdvisoryBatch batch =
         new AdvisoryBatch(
-            source,
-            store.advisories(),
-            releases,
-            store.mainModules(),
-            store.module2dist(),
-            List.of(),
-            false);
-    current = AdvisoryDatabase.of(List.of(batch));
+            source, merged, releases, store.mainModules(), store.module2dist(), List.of(), false);
+    // Stored advisories were merged at import: restore them as they are, no second merge.
+    current = AdvisoryDatabase.restore(batch, merged);
     LOG.info("serving {} advisories from SQL", current.all().size());
   }
 }
