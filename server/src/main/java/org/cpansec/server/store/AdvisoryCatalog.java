@@ -26,6 +26,7 @@ public class AdvisoryCatalog {
 
   private final AdvisoryStore store;
   private volatile AdvisoryDatabase current;
+  private volatile java.time.Instant loadedAt;
 
   public AdvisoryCatalog(AdvisoryStore store, ServerProperties properties) {
     this.store = store;
@@ -45,6 +46,11 @@ public class AdvisoryCatalog {
   /** The current database. */
   public AdvisoryDatabase database() {
     return current;
+  }
+
+  /** When the data now served was imported (feeds' Last-Modified). */
+  public java.time.Instant loadedAt() {
+    return loadedAt;
   }
 
   /** Replaces the stored data with {@code db} and serves it from now on. */
@@ -74,6 +80,8 @@ public class AdvisoryCatalog {
             source, merged, releases, store.mainModules(), store.module2dist(), List.of(), false);
     // Stored advisories were merged at import: restore them as they are, no second merge.
     current = AdvisoryDatabase.restore(batch, merged);
+    loadedAt =
+        sources.isEmpty() ? java.time.Instant.EPOCH : sources.get(0).importedAt().toInstant();
     LOG.info("serving {} advisories from SQL", current.all().size());
   }
 }
