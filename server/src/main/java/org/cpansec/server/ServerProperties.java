@@ -23,7 +23,8 @@ public record ServerProperties(
     @Valid @NotNull @DefaultValue Api api,
     @Valid @NotNull @DefaultValue Site site,
     @Valid @NotNull SecurityTxt securityTxt,
-    @Valid @NotNull @DefaultValue Docs docs) {
+    @Valid @NotNull @DefaultValue Docs docs,
+    @Valid @NotNull @DefaultValue Intake intake) {
 
   /** Where advisory data comes from. */
   public record Advisories(@DefaultValue("true") boolean importBundled) {}
@@ -41,6 +42,15 @@ public record ServerProperties(
       @NotBlank String contact,
       @NotNull OffsetDateTime expires,
       @DefaultValue("disclosure-policy") @NotBlank String policyPage) {}
+
+  /**
+   * Report intake: where account-compromise reports are forwarded, and how many submissions one
+   * client address may make per window.
+   */
+  public record Intake(
+      @DefaultValue("modules@perl.org") @NotBlank String pauseAdminAddress,
+      @DefaultValue("5") @Min(1) int maxSubmissions,
+      @DefaultValue("PT10M") @NotNull java.time.Duration window) {}
 
   /** Markdown documents: a directory whose files replace the bundled pages of the same name. */
   public record Docs(Path directory) {}
