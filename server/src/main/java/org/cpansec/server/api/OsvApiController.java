@@ -3,12 +3,15 @@ package org.cpansec.server.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.cpansec.advisory.Advisory;
 import org.cpansec.advisory.AdvisoryDatabase;
 import org.cpansec.server.ServerProperties;
 import org.cpansec.server.store.AdvisoryCatalog;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,16 +37,32 @@ public class OsvApiController {
       path = "/v1/query",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public ObjectNode query(@RequestBody QueryRequest q) {
+  public ResponseEntity<byte[]> query(@RequestBody QueryRequest q) {
     AdvisoryDatabase db = catalog.database();
     VulnerabilityQueries.Answer answer =
         VulnerabilityQueries.answer(VulnerabilityQueries.resolve(q, db), db);
-    ObjectNode out = F.objectNode();
-    ArrayNode vulns = out.putArray("vulns");
-    answer.vulns().stream().map(Advisory::id).distinct().forEach(id -> vulns.add(record(id)));
-    undetermined(out, answer.undetermined());
-    return out;
+    // {"vulns":[<record>,...],"undetermined":[...]} from the records' stored JSON bytes.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    out.writeBytes(VULNS_OPEN);
+    List<String> ids = answer.vulns().stream().map(Advisory::id).distinct().toList();
+    for (int i = 0; i < ids.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(json(ids.get(i)));
+    }
+    out.write(']');
+    if (!answer.undetermined().isEmpty()) {
+      ObjectNode u = F.objectNode();
+      undetermined(u, answer.undetermined());
+      out.writeBytes(",\"undetermined\":".getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(u.get("undetermined").toString().getBytes(StandardCharsets.UTF_8));
+    }
+    out.write('}');
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toByteArray());
   }
+
+  private static final byte[] VULNS_OPEN = "{\"vulns\":[".getBytes(StandardCharsets.UTF_8);
 
   @PostMapping(
       path = "/v1/querybatch",
@@ -90,6 +109,11 @@ public class OsvApiController {
         .flatMap(a -> osv.record(a.id()))
         .orElseThrow(
             () -> new ApiException(ApiProblem.NOT_FOUND, "no advisory with id or alias " + id));
+  }
+
+  private byte[] json(String id) {
+    return osv.json(id)
+        .orElseThrow(() -> new IllegalStateException("no OSV record for advisory " + id));
   }
 
   private ObjectNode record(String id) {

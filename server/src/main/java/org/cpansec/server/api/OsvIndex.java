@@ -1,6 +1,7 @@
 package org.cpansec.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.cpansec.advisory.AdvisoryDatabase;
@@ -18,7 +19,8 @@ public class OsvIndex {
   private final AdvisoryCatalog catalog;
   private volatile Snapshot snapshot;
 
-  private record Snapshot(AdvisoryDatabase db, Map<String, ObjectNode> records) {}
+  private record Snapshot(
+      AdvisoryDatabase db, Map<String, ObjectNode> records, Map<String, byte[]> json) {}
 
   public OsvIndex(AdvisoryCatalog catalog) {
     this.catalog = catalog;
@@ -27,6 +29,14 @@ public class OsvIndex {
   /** The record with this advisory id; do not modify it. */
   public Optional<ObjectNode> record(String id) {
     return Optional.ofNullable(current().records.get(id));
+  }
+
+  /**
+   * The record serialised as JSON, once: a query answer is mostly these bytes, and writing them
+   * again for every request was most of a query's cost.
+   */
+  public Optional<byte[]> json(String id) {
+    return Optional.ofNullable(current().json.get(id));
   }
 
   /** Every record, in database order; do not modify them. */
@@ -41,7 +51,10 @@ public class OsvIndex {
       synchronized (this) {
         s = snapshot;
         if (s == null || s.db != db) {
-          s = new Snapshot(db, new OsvWriter().records(db));
+          Map<String, ObjectNode> records = new OsvWriter().records(db);
+          Map<String, byte[]> json = new java.util.HashMap<>();
+          records.forEach((id, r) -> json.put(id, r.toString().getBytes(StandardCharsets.UTF_8)));
+          s = new Snapshot(db, records, Map.copyOf(json));
           snapshot = s;
         }
       }

@@ -118,6 +118,11 @@ class PublicPagesTest {
         .contains("<h1>Disclosure policy</h1>", "14 days after we contact the maintainer");
     assertThat(http.page("/docs/how-to-report").body()).contains("Do not include secrets");
     assertThat(http.page("/docs/pre-release-disclosure-agreement").body()).contains("TLP:RED");
+    // Problem types of the API point here: every slug must be explained.
+    String errors = http.page("/docs/api-errors").body();
+    for (org.cpansec.server.api.ApiProblem p : org.cpansec.server.api.ApiProblem.values()) {
+      assertThat(errors).contains("<code>" + p.slug() + "</code>");
+    }
     assertThat(http.page("/docs/..%2Fapplication").statusCode()).isIn(400, 404);
     assertThat(http.page("/docs/nope").statusCode()).isEqualTo(404);
     HttpResponse<String> txt = http.page("/.well-known/security.txt");
