@@ -110,6 +110,21 @@ public final class AdvisoryDatabase {
     return new AdvisoryDatabase(List.of(data), merged, List.of());
   }
 
+  /**
+   * This database with more sources merged over it (CNA records, OSV files, YAML sources), in order
+   * of precedence after this one; a CNA source still wins on ranges.
+   */
+  public AdvisoryDatabase with(List<AdvisoryBatch> more) {
+    AdvisoryBatch self =
+        new AdvisoryBatch(source(), all, releases, mainModules, module2dist, readFindings, false);
+    List<AdvisoryBatch> batches = new ArrayList<>();
+    batches.add(self);
+    batches.addAll(more);
+    Merger merger = new Merger();
+    List<Advisory> merged = merger.merge(batches, true);
+    return new AdvisoryDatabase(batches, merged, merger.findings());
+  }
+
   /** The findings of reading and merging, before the database-wide checks of {@link #lint()}. */
   public List<LintFinding> sourceFindings() {
     return readFindings;

@@ -11,6 +11,7 @@ public enum LintKind {
   ID_NAMES_OTHER_DISTRIBUTION("an id that does not start with CPANSA-<its distribution>-"),
   NON_CVE_IN_CVES("a string in 'cves' that is not a CVE id"),
   MISSING_DATE("no reported or published date"),
+  INVALID_DATE("a date that is not an ISO-8601 date or timestamp"),
   UNPARSEABLE_RELEASE_VERSION("a release whose version version.pm rejects, or none"),
   NUMERIC_RELEASE_VERSION("a release version written as a JSON number, not a string"),
   NONSTANDARD_SEVERITY("a severity word outside low/medium/high/critical"),

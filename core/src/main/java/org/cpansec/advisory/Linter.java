@@ -44,6 +44,7 @@ final class Linter {
     if (a.reported() == null && a.published() == null) {
       add(LintKind.MISSING_DATE, a.origin(), a.id(), "no reported or published date");
     }
+    dates(a);
     if (a.severity().isNonStandard()) {
       add(
           LintKind.NONSTANDARD_SEVERITY,
@@ -64,6 +65,35 @@ final class Linter {
         .keySet()
         .forEach(
             f -> add(LintKind.UNKNOWN_FIELD, a.origin(), a.id(), "field '" + f + "' kept raw"));
+  }
+
+  private void dates(Advisory a) {
+    String[][] dates = {
+      {"reported", a.reported()}, {"published", a.published()}, {"modified", a.modified()}
+    };
+    for (String[] d : dates) {
+      if (d[1] != null && !isIsoDate(d[1])) {
+        add(
+            LintKind.INVALID_DATE,
+            a.origin(),
+            a.id(),
+            d[0] + " date '" + d[1] + "' is not ISO-8601");
+      }
+    }
+  }
+
+  /** A calendar date ({@code 2025-07-16}) or a timestamp, with or without offset. */
+  static boolean isIsoDate(String text) {
+    try {
+      if (text.length() == 10) {
+        java.time.LocalDate.parse(text);
+      } else {
+        java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(text);
+      }
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false; // the caller reports it as a finding
+    }
   }
 
   private void ranges(Advisory a, String list, List<AdvisoryRange> ranges, List<Release> rel) {

@@ -24,8 +24,17 @@ final class Merger {
   }
 
   List<Advisory> merge(List<AdvisoryBatch> batches) {
+    return merge(batches, false);
+  }
+
+  /**
+   * Merges; with {@code firstIsMerged} the first batch is a database merged before, whose own
+   * findings are already known and must not be reported twice.
+   */
+  List<Advisory> merge(List<AdvisoryBatch> batches, boolean firstIsMerged) {
     Map<AdvisoryBuilder, Boolean> order = new LinkedHashMap<>();
     for (AdvisoryBatch batch : batches) {
+      boolean quiet = firstIsMerged && batch == batches.get(0);
       Map<String, AdvisoryBuilder> local = new LinkedHashMap<>();
       List<Map.Entry<Advisory, AdvisoryBuilder>> fresh = new ArrayList<>();
       for (Advisory entry : batch.entries()) {
@@ -35,7 +44,11 @@ final class Merger {
           sameSource(same, entry);
           continue;
         }
-        reportSameIdElsewhere(entry);
+        if (quiet) {
+          firstById.putIfAbsent(entry.id(), entry);
+        } else {
+          reportSameIdElsewhere(entry);
+        }
         AdvisoryBuilder other = findAcrossSources(entry);
         if (other != null) {
           acrossSources(other, entry, batch.authoritativeRanges());
@@ -137,6 +150,26 @@ final class Merger {
                   + " from "
                   + current.origin()
                   + (authoritative ? "; this source is authoritative, its ranges are kept" : "")));
+    }
+    Severity was = current.severity();
+    Severity now = entry.severity();
+    if (was.level() != Severity.Level.UNKNOWN
+        && now.level() != Severity.Level.UNKNOWN
+        && was.level() != now.level()) {
+      findings.add(
+          new LintFinding(
+              LintKind.SOURCE_CONFLICT,
+              entry.origin(),
+              current.id(),
+              "severity "
+                  + now.level().label()
+                  + " disagrees with "
+                  + was.level().label()
+                  + " from "
+                  + current.origin()
+                  + "; the first source's is kept"));
+    } else if (was.level() == Severity.Level.UNKNOWN) {
+      into.severity(now);
     }
     if (authoritative) {
       into.replaceAffected(entry.affected());

@@ -26,12 +26,6 @@ public final class ReleaseList {
     this.raw = raw;
   }
 
-  public static ReleaseList of(List<Release> releases) {
-    ReleaseList list = new ReleaseList(releases.size(), List::of);
-    list.parsed = releases.stream().sorted(Release.BY_VERSION).toList();
-    return list;
-  }
-
   public int size() {
     return size;
   }

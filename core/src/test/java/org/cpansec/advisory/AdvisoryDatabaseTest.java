@@ -94,13 +94,23 @@ class AdvisoryDatabaseTest {
     expected.put(LintKind.ID_NAMES_OTHER_DISTRIBUTION, 14);
     expected.put(LintKind.NON_CVE_IN_CVES, 2);
     expected.put(LintKind.MISSING_DATE, 38);
+    expected.put(LintKind.INVALID_DATE, 0);
     expected.put(LintKind.UNPARSEABLE_RELEASE_VERSION, 106);
     expected.put(LintKind.NUMERIC_RELEASE_VERSION, 68);
     expected.put(LintKind.NONSTANDARD_SEVERITY, 13);
     expected.put(LintKind.INVALID_REFERENCE_URL, 4);
-    expected.put(LintKind.UNKNOWN_FIELD, 1);
+    expected.put(LintKind.UNKNOWN_FIELD, 2);
     expected.put(LintKind.SOURCE_CONFLICT, 0);
     assertThat(db.lintCounts()).containsExactlyEntriesOf(expected);
+  }
+
+  @Test
+  void datesAreIsoDatesOrTimestamps() {
+    assertThat(Linter.isIsoDate("2025-07-16")).isTrue();
+    assertThat(Linter.isIsoDate("2025-07-16T10:00:00Z")).isTrue();
+    assertThat(Linter.isIsoDate("2025-07-16T10:00:00")).isTrue();
+    assertThat(Linter.isIsoDate("2025-02-30")).isFalse();
+    assertThat(Linter.isIsoDate("16 July 2025")).isFalse();
   }
 
   @Test

@@ -1,13 +1,16 @@
 package org.cpansec.cli.db;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.cpansec.advisory.AdvisoryDatabase;
 import org.cpansec.advisory.AdvisoryFormatException;
+import org.cpansec.advisory.compact.CompactReader;
 import org.cpansec.cli.UserException;
 import picocli.CommandLine.Option;
 
@@ -31,6 +34,14 @@ public final class DbOptions {
   @Option(names = "--offline", description = "Never touch the network.")
   boolean offline;
 
+  @Option(
+      names = "--with",
+      paramLabel = "FILE|DIR",
+      description =
+          "Merge these sources over the database: CNA YAML, CVE JSON 5, OSV or CPANSA YAML files"
+              + " (a CNA record wins on ranges; every disagreement is a lint finding).")
+  List<Path> with;
+
   Path cacheDir() {
     return cacheDir != null ? cacheDir : CacheDir.forThisMachine();
   }
@@ -48,12 +59,39 @@ public final class DbOptions {
     if (dbFile != null) {
       loaded = new Loaded(read(dbFile, "database file"), "file", dbFile);
     } else if (Files.isRegularFile(cacheFile())) {
-      loaded = new Loaded(read(cacheFile(), "cached database"), "cache", cacheFile());
+      loaded = new Loaded(readCache(), "cache", cacheFile());
     } else {
       loaded = new Loaded(AdvisoryDatabase.bundled(), "bundled snapshot", null);
     }
     warnIfStale(loaded, err, Instant.now());
+    if (with != null && !with.isEmpty()) {
+      AdvisoryDatabase merged = loaded.db().with(ExtraSources.read(with));
+      loaded = new Loaded(merged, loaded.where() + " + --with", loaded.file());
+    }
     return loaded;
+  }
+
+  /**
+   * The cache's compact form when it is at least as new as the JSON (db update writes both, JSON
+   * first); otherwise the JSON itself, e.g. after someone replaced it by hand.
+   */
+  private AdvisoryDatabase readCache() {
+    Path compact = cacheDir().resolve(Updater.COMPACT_NAME);
+    try {
+      if (Files.isRegularFile(compact)
+          && Files.getLastModifiedTime(compact).compareTo(Files.getLastModifiedTime(cacheFile()))
+              >= 0) {
+        try (InputStream in = Files.newInputStream(compact)) {
+          return CompactReader.read(in, compact.toString());
+        }
+      }
+    } catch (AdvisoryFormatException e) {
+      throw new UserException(
+          "the cached database is unreadable: " + e.getMessage() + hint("cached"), e);
+    } catch (IOException e) {
+      throw new UserException("cannot read the cached database " + compact + ": " + e, e);
+    }
+    return read(cacheFile(), "cached database");
   }
 
   private static AdvisoryDatabase read(Path file, String what) {

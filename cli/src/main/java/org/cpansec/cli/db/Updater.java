@@ -17,10 +17,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.cpansec.advisory.AdvisoryDatabase;
 import org.cpansec.advisory.AdvisoryFormatException;
+import org.cpansec.advisory.compact.CompactWriter;
+import org.cpansec.advisory.cpansa.CpansaJsonReader;
 import org.cpansec.cli.UserException;
 
 /**
@@ -31,6 +34,10 @@ import org.cpansec.cli.UserException;
  */
 final class Updater {
   static final String FILE_NAME = "cpan-security-advisory.json";
+
+  /** The compact form written beside the cache, so later commands start fast (see DbOptions). */
+  static final String COMPACT_NAME = "cpan-security-advisory.bin";
+
   static final String DEFAULT_URL =
       "https://raw.githubusercontent.com/briandfoy/cpan-security-advisory/refs/heads/master/"
           + FILE_NAME;
@@ -58,6 +65,7 @@ final class Updater {
     Files.createDirectories(cacheDir);
     Path download = Files.createTempFile(cacheDir, ".download-", ".tmp");
     Path plain = null;
+    Path compact = null;
     try {
       boolean remote = isUrl(from);
       String sha = remote ? fetch(from, download) : copy(Path.of(from), download);
@@ -73,15 +81,28 @@ final class Updater {
                 + "; the cache was not changed");
       }
       plain = gunzipIfNeeded(download);
-      AdvisoryDatabase db = verify(plain, from);
       Path target = cacheDir.resolve(FILE_NAME);
+      AdvisoryDatabase db = verify(plain, from, target);
+      compact = Files.createTempFile(cacheDir, ".compact-", ".tmp");
+      try (OutputStream out = Files.newOutputStream(compact)) {
+        CompactWriter.write(db, out);
+      }
+      // The JSON first: a compact file older than the JSON is never read (DbOptions).
       Files.move(
           plain, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          compact,
+          cacheDir.resolve(COMPACT_NAME),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       return new Result(target, from, Files.size(target), sha, expected != null, db);
     } finally {
       Files.deleteIfExists(download);
       if (plain != null) {
         Files.deleteIfExists(plain);
+      }
+      if (compact != null) {
+        Files.deleteIfExists(compact);
       }
     }
   }
@@ -205,9 +226,11 @@ final class Updater {
     return out;
   }
 
-  private static AdvisoryDatabase verify(Path file, String from) throws IOException {
-    try {
-      AdvisoryDatabase db = AdvisoryDatabase.load(file);
+  /** Reads the download as a database; its locations name the cache file it will become. */
+  private static AdvisoryDatabase verify(Path file, String from, Path target) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      AdvisoryDatabase db =
+          AdvisoryDatabase.of(List.of(new CpansaJsonReader().read(in, target.toString())));
       if (db.all().isEmpty() || db.releaseCount() == 0) {
         throw new UserException(
             from + " holds no advisories or no releases: refusing it; the cache was not changed");

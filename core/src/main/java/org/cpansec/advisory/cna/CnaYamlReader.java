@@ -11,6 +11,7 @@ import org.cpansec.advisory.AdvisoryBatch;
 import org.cpansec.advisory.AdvisoryBuilder;
 import org.cpansec.advisory.AdvisoryFormatException;
 import org.cpansec.advisory.AdvisoryRange;
+import org.cpansec.advisory.AdvisoryReader;
 import org.cpansec.advisory.Credit;
 import org.cpansec.advisory.DatabaseSource;
 import org.cpansec.advisory.Origin;
@@ -24,10 +25,11 @@ import org.cpansec.version.VersionRange;
  * descriptions are taken as written (a {@code {{VERSION_RANGE}}} token is left in place: filling it
  * in is the authoring tool's job).
  */
-public final class CnaYamlReader {
+public final class CnaYamlReader implements AdvisoryReader {
   public static final String KIND = "cna-yaml";
   private static final YAMLMapper MAPPER = new YAMLMapper();
 
+  @Override
   public AdvisoryBatch read(Path file) throws IOException {
     JsonNode root;
     try {

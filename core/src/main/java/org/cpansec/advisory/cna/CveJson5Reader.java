@@ -14,6 +14,7 @@ import org.cpansec.advisory.AdvisoryBatch;
 import org.cpansec.advisory.AdvisoryBuilder;
 import org.cpansec.advisory.AdvisoryFormatException;
 import org.cpansec.advisory.AdvisoryRange;
+import org.cpansec.advisory.AdvisoryReader;
 import org.cpansec.advisory.Credit;
 import org.cpansec.advisory.DatabaseSource;
 import org.cpansec.advisory.LintFinding;
@@ -32,12 +33,13 @@ import org.cpansec.version.VersionRange;
  * {@code lessThan}/{@code lessThanOrEqual} give {@code <}/{@code <=}, and a start other than "0"
  * gives {@code >=}.
  */
-public final class CveJson5Reader {
+public final class CveJson5Reader implements AdvisoryReader {
   public static final String KIND = "cve-json5";
   public static final String CPAN_COLLECTION = "https://cpan.org/modules";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Reads one record, or every {@code *.json} of a directory in name order. */
+  @Override
   public AdvisoryBatch read(Path fileOrDir) throws IOException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDir)) {

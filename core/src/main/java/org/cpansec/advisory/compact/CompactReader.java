@@ -40,8 +40,9 @@ public final class CompactReader {
     CompactReader r = new CompactReader(in.readAllBytes(), name);
     try {
       return r.database();
-    } catch (IndexOutOfBoundsException e) {
-      throw new AdvisoryFormatException(name, "byte " + r.pos, "truncated compact database", e);
+    } catch (IndexOutOfBoundsException | IllegalArgumentException | NullPointerException e) {
+      throw new AdvisoryFormatException(
+          name, "byte " + r.pos, "corrupt or truncated compact database", e);
     }
   }
 
@@ -60,7 +61,7 @@ public final class CompactReader {
     int f = varint();
     List<LintFinding> findings = new ArrayList<>(f);
     for (int i = 0; i < f; i++) {
-      findings.add(new LintFinding(LintKind.values()[varint()], origin(), str(), str()));
+      findings.add(new LintFinding(LintKind.valueOf(str()), origin(), str(), str()));
     }
     int dists = varint();
     String[] names = new String[dists];
@@ -128,7 +129,7 @@ public final class CompactReader {
     List<Reference> references = new ArrayList<>();
     for (int i = varint(); i > 0; i--) {
       String url = str();
-      references.add(new Reference(url, Reference.Kind.values()[varint()]));
+      references.add(new Reference(url, Reference.Kind.valueOf(str())));
     }
     String reported = str();
     String published = str();

@@ -25,7 +25,7 @@ import org.cpansec.advisory.ThirdParty;
  */
 public final class CompactWriter {
   static final int MAGIC = 0x43504153; // "CPAS"
-  static final int FORMAT = 3;
+  static final int FORMAT = 4; // enums by name: safe when a kind is added
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
   private final Map<String, Integer> seen = new HashMap<>();
@@ -47,7 +47,7 @@ public final class CompactWriter {
     }
     w.varint(db.sourceFindings().size());
     for (LintFinding f : db.sourceFindings()) {
-      w.varint(f.kind().ordinal());
+      w.str(f.kind().name());
       w.origin(f.location());
       w.str(f.subject());
       w.str(f.message());
@@ -117,7 +117,7 @@ public final class CompactWriter {
     varint(a.references().size());
     for (Reference r : a.references()) {
       str(r.url());
-      varint(r.kind().ordinal());
+      str(r.kind().name());
     }
     str(a.reported());
     str(a.published());

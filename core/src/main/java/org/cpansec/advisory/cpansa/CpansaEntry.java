@@ -86,11 +86,24 @@ final class CpansaEntry {
       }
     }
     for (Map.Entry<String, JsonNode> f : n.properties()) {
-      if (!KNOWN.contains(f.getKey())) {
+      if (!KNOWN.contains(f.getKey()) || hasUnknownLibraryKeys(f.getKey(), f.getValue())) {
         b.extra(f.getKey(), f.getValue().toString());
       }
     }
     return b.build();
+  }
+
+  /** A library object with more than name and version (one has its own affected_versions). */
+  private static boolean hasUnknownLibraryKeys(String field, JsonNode value) {
+    if (!field.endsWith("_vulnerability") || !value.isObject()) {
+      return false;
+    }
+    for (String key : (Iterable<String>) value::fieldNames) {
+      if (!key.equals("name") && !key.equals("distributed_version")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String text(JsonNode n, String field) {

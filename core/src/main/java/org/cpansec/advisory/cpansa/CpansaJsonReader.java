@@ -18,6 +18,7 @@ import java.util.Map;
 import org.cpansec.advisory.Advisory;
 import org.cpansec.advisory.AdvisoryBatch;
 import org.cpansec.advisory.AdvisoryFormatException;
+import org.cpansec.advisory.AdvisoryReader;
 import org.cpansec.advisory.DatabaseSource;
 import org.cpansec.advisory.LintFinding;
 import org.cpansec.advisory.LintKind;
@@ -29,10 +30,11 @@ import org.cpansec.advisory.ReleaseList;
  * cost of every command, so release lists are kept as text (parsed on first use) and only advisory
  * entries become trees. Each entry's origin is its JSON pointer, as the file is a single line.
  */
-public final class CpansaJsonReader {
+public final class CpansaJsonReader implements AdvisoryReader {
   public static final String KIND = "cpansa-json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  @Override
   public AdvisoryBatch read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());

@@ -13,6 +13,7 @@ import java.util.List;
 import org.cpansec.advisory.Advisory;
 import org.cpansec.advisory.AdvisoryBatch;
 import org.cpansec.advisory.AdvisoryFormatException;
+import org.cpansec.advisory.AdvisoryReader;
 import org.cpansec.advisory.DatabaseSource;
 import org.cpansec.advisory.LintFinding;
 import org.cpansec.advisory.Origin;
@@ -21,11 +22,12 @@ import org.cpansec.advisory.Origin;
  * Reads the hand-kept CPANSA YAML source files ({@code CPANSA-<Dist>.yml}: a top-level {@code
  * distribution} and an {@code advisories} list). Each entry's origin is its line in the file.
  */
-public final class CpansaYamlReader {
+public final class CpansaYamlReader implements AdvisoryReader {
   public static final String KIND = "cpansa-yaml";
   private static final YAMLMapper MAPPER = new YAMLMapper();
 
   /** Reads one file, or every {@code *.yml} of a directory in name order. */
+  @Override
   public AdvisoryBatch read(Path fileOrDir) throws IOException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDir)) {

@@ -14,6 +14,7 @@ import org.cpansec.advisory.AdvisoryBatch;
 import org.cpansec.advisory.AdvisoryBuilder;
 import org.cpansec.advisory.AdvisoryFormatException;
 import org.cpansec.advisory.AdvisoryRange;
+import org.cpansec.advisory.AdvisoryReader;
 import org.cpansec.advisory.Credit;
 import org.cpansec.advisory.DatabaseSource;
 import org.cpansec.advisory.LintFinding;
@@ -32,11 +33,12 @@ import org.cpansec.version.VersionRange;
  * present (our own export); otherwise ECOSYSTEM events become ranges, else listed versions become
  * exact ones. Entries of other ecosystems are a format error: they are not CPAN advisories.
  */
-public final class OsvReader {
+public final class OsvReader implements AdvisoryReader {
   public static final String KIND = "osv";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Reads every {@code *.json} in a directory (sorted by name), or one file. */
+  @Override
   public AdvisoryBatch read(Path fileOrDir) throws IOException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDir)) {

@@ -79,7 +79,13 @@ public final class OsvWriter {
           .forEach(
               c -> credits.addObject().put("name", c.name()).put("type", creditType(c.type())));
     }
-    ObjectNode specific = o.putObject("database_specific");
+    o.set("database_specific", databaseSpecific(a));
+    return o;
+  }
+
+  /** What OSV has no field for: our severity, the reported date, the library, the comment. */
+  private static ObjectNode databaseSpecific(Advisory a) {
+    ObjectNode specific = MAPPER.createObjectNode();
     specific.put("severity", a.severity().level().label());
     if (a.severity().original() != null) {
       specific.put("severity_original", a.severity().original());
@@ -97,7 +103,7 @@ public final class OsvWriter {
     if (a.comment() != null) {
       specific.put("comment", a.comment());
     }
-    return o;
+    return specific;
   }
 
   private static ObjectNode affected(Advisory a, List<Release> releases) {
@@ -113,8 +119,10 @@ public final class OsvWriter {
       o.remove("ranges");
     }
     ArrayNode versions = o.putArray("versions");
+    // A version can be released twice (on CPAN and inside a perl release): listed once.
+    java.util.Set<String> listed = new java.util.HashSet<>();
     for (Release rel : releases) {
-      if (rel.isParsed() && a.affects(rel.version().get())) {
+      if (rel.isParsed() && a.affects(rel.version().get()) && listed.add(rel.text())) {
         versions.add(rel.text());
       }
     }
@@ -176,17 +184,27 @@ public final class OsvWriter {
     }
   }
 
-  /** An ISO date or timestamp as OSV's RFC 3339 UTC form; the fallback when there is none. */
+  /**
+   * An ISO date or timestamp as OSV's RFC 3339 UTC form; the fallback when there is none or it is
+   * not ISO-8601 ({@code db lint} reports those as invalid-date; the CPANSA reported date also
+   * stays verbatim in {@code database_specific.reported}).
+   */
   static String timestamp(String value, Instant fallback) {
     Instant t = fallback;
-    if (value != null && DATE.matcher(value).matches()) {
-      t = Instant.parse(value + "T00:00:00Z");
-    } else if (value != null) {
-      try {
-        t = Instant.parse(value);
-      } catch (java.time.format.DateTimeParseException e) {
-        t = fallback;
+    try {
+      if (value != null && DATE.matcher(value).matches()) {
+        t = java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } else if (value != null) {
+        t =
+            java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(
+                value,
+                x ->
+                    x.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                        ? Instant.from(x)
+                        : java.time.LocalDateTime.from(x).toInstant(java.time.ZoneOffset.UTC));
       }
+    } catch (java.time.format.DateTimeParseException e) {
+      t = fallback; // reported by db lint as invalid-date
     }
     return t.truncatedTo(ChronoUnit.SECONDS).toString();
   }
