@@ -17,9 +17,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +95,13 @@ class BrowserTest {
         png, SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Clicks something that loads a new page, and waits until the new page replaced the old. */
+  private static void go(By target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+  }
+
   private static void type(String id, String text) {
     browser.findElement(By.id(id)).clear();
     browser.findElement(By.id(id)).sendKeys(text);
@@ -101,18 +111,18 @@ class BrowserTest {
   void searchOpenAdvisoryAndDistribution() throws IOException {
     open("/");
     shot("home");
-    browser.findElement(By.linkText("Advisories")).click();
+    go(By.linkText("Advisories"));
     type("dist", "HTTP-Tiny");
     type("q", "SSL");
-    browser.findElement(By.cssSelector("form.search button")).click();
+    go(By.cssSelector("form.search button"));
     shot("advisories-search");
-    browser.findElement(By.linkText("CPANSA-HTTP-Tiny-2023-31486")).click();
+    go(By.linkText("CPANSA-HTTP-Tiny-2023-31486"));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("CPANSA-HTTP-Tiny-2023-31486");
     assertThat(browser.findElement(By.linkText("CVE-2023-31486")).getAttribute("href"))
         .isEqualTo("https://www.cve.org/CVERecord?id=CVE-2023-31486");
     shot("advisory");
-    browser.findElement(By.cssSelector(".subtitle a")).click();
+    go(By.cssSelector(".subtitle a"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("HTTP-Tiny");
     assertThat(browser.findElements(By.cssSelector("tr.st-affected"))).isNotEmpty();
     shot("distribution");
@@ -121,8 +131,8 @@ class BrowserTest {
   @Test
   void reportAVulnerabilityAndFollowTheTrackingLink() throws IOException {
     open("/report");
-    browser.findElement(By.partialLinkText("vulnerability in a CPAN distribution")).click();
-    browser.findElement(By.cssSelector("form.report button")).click();
+    go(By.partialLinkText("vulnerability in a CPAN distribution"));
+    go(By.cssSelector("form.report button"));
     assertThat(browser.findElement(By.id("form-errors")).getText())
         .contains("Name the distribution");
     shot("report-errors");
@@ -132,14 +142,14 @@ class BrowserTest {
         "downloadUrl", "https://cpan.metacpan.org/authors/id/D/DA/DAGOLDEN/HTTP-Tiny-0.082.tar.gz");
     type("details", "<script>alert('x')</script> verify_SSL is off by default.");
     browser.findElement(By.name("credit")).click();
-    browser.findElement(By.cssSelector("form.report button")).click();
+    go(By.cssSelector("form.report button"));
     WebDriver b = browser;
     assertThat(b.findElement(By.tagName("h1")).getText()).contains("your report is stored");
     shot("report-received");
-    b.findElement(By.id("tracking-link")).click();
+    go(By.id("tracking-link"));
     assertThat(b.findElement(By.id("status")).getText()).isEqualTo("reported");
     type("note", "It also affects 0.080 <b>bold</b>.");
-    b.findElement(By.cssSelector("form.report button")).click();
+    go(By.cssSelector("form.report button"));
     assertThat(b.findElement(By.tagName("main")).getText())
         .contains("It also affects 0.080 <b>bold</b>.");
     shot("tracking");
@@ -152,18 +162,18 @@ class BrowserTest {
     type("version", "1.0");
     type("downloadUrl", "https://cpan.metacpan.org/authors/id/X/XX/XXX/Typo-Squat-1.0.tar.gz");
     type("details", "Makefile.PL posts ~/.ssh to a remote host.");
-    browser.findElement(By.cssSelector("form.report button")).click();
+    go(By.cssSelector("form.report button"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("your report is stored");
     open("/report/account");
     type("pauseId", "SOMEONE");
     type("evidence", "password: hunter2hunter2 was posted in a paste");
-    browser.findElement(By.cssSelector("form.report button")).click();
+    go(By.cssSelector("form.report button"));
     assertThat(browser.findElement(By.id("secret-warning")).getText()).contains("a password");
     shot("account-secret-warning");
     browser.findElement(By.name("secretsChecked")).click();
-    browser.findElement(By.cssSelector("form.report button")).click();
+    go(By.cssSelector("form.report button"));
     shot("account-received");
-    browser.findElement(By.id("tracking-link")).click();
+    go(By.id("tracking-link"));
     assertThat(browser.findElement(By.id("status")).getText())
         .isEqualTo("forwarded to pause admins");
   }
