@@ -93,6 +93,49 @@ abstract class IntakeContractTest {
     assertThat(reports.count("report")).isEqualTo(before + 1);
   }
 
+  /** HTML and script payloads, as they would arrive in any text field. */
+  static final java.util.List<String> PAYLOADS =
+      java.util.List.of(
+          "<script>alert(1)</script>",
+          "\"><img src=x onerror=alert(2)>",
+          "'><svg onload=alert(3)>",
+          "</textarea><script>alert(4)</script>",
+          "javascript:alert(5)");
+
+  @Test
+  void injectedMarkupInEveryFieldIsShownInert() {
+    for (String p : PAYLOADS) {
+      Map<String, String> f = new LinkedHashMap<>();
+      for (String field :
+          java.util.List.of(
+              "distribution", "version", "downloadUrl", "details", "context", "name", "email")) {
+        f.put(field, p);
+      }
+      // Invalid on purpose (distribution, URL, e-mail): the form comes back with every value in it.
+      HttpResponse<String> again =
+          client.submit("/report/vulnerability", "/report/vulnerability", f);
+      assertThat(again.statusCode()).isEqualTo(422);
+      assertThat(again.body())
+          .as(p)
+          .doesNotContain(p.replace("javascript:alert(5)", "href=\"javascript:"));
+      if (p.contains("<")) {
+        assertThat(again.body()).as(p).doesNotContain(p);
+      }
+      Map<String, String> valid = vulnerability();
+      valid.put("details", p);
+      valid.put("name", p);
+      HttpResponse<String> receipt =
+          client.submit("/report/vulnerability", "/report/vulnerability", valid);
+      Matcher m = LINK.matcher(receipt.body());
+      assertThat(m.find()).as(p).isTrue();
+      HttpResponse<String> page = client.submit(m.group(1), m.group(1), Map.of("note", p));
+      if (p.contains("<")) {
+        assertThat(page.body()).as(p).doesNotContain(p);
+      }
+      jdbc.sql("DELETE FROM submission").update();
+    }
+  }
+
   @Test
   void withoutCsrfTokenNothingIsAccepted() {
     client.get("/report/vulnerability");
