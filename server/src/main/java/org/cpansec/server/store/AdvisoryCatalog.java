@@ -73,7 +73,11 @@ public class AdvisoryCatalog {
                 null,
                 sources.get(0).upstreamCommit(),
                 sources.get(0).upstreamDate(),
-                sources.get(0).importedAt().toInstant());
+                // OSV "modified" falls back on this: upstream's date, else our import's.
+                (sources.get(0).upstreamGenerated() != null
+                        ? sources.get(0).upstreamGenerated()
+                        : sources.get(0).importedAt())
+                    .toInstant());
     List<org.cpansec.advisory.Advisory> merged = store.advisories();
     AdvisoryBatch batch =
         new AdvisoryBatch(

@@ -43,8 +43,8 @@ public class AdvisoryStore {
   /** The sources imported so far, newest first. */
   public List<ImportedSource> sources() {
     return jdbc.sql(
-            "SELECT kind, source_file, upstream_commit, upstream_date, advisory_count, imported_at"
-                + " FROM advisory_source ORDER BY id DESC")
+            "SELECT kind, source_file, upstream_commit, upstream_date, advisory_count,"
+                + " imported_at, upstream_generated FROM advisory_source ORDER BY id DESC")
         .query(
             (rs, n) ->
                 new ImportedSource(
@@ -53,7 +53,8 @@ public class AdvisoryStore {
                     rs.getString(3),
                     rs.getString(4),
                     rs.getInt(5),
-                    rs.getObject(6, OffsetDateTime.class)))
+                    rs.getObject(6, OffsetDateTime.class),
+                    rs.getObject(7, OffsetDateTime.class)))
         .list();
   }
 
@@ -79,7 +80,8 @@ public class AdvisoryStore {
     DatabaseSource s = db.source();
     jdbc.sql(
             "INSERT INTO advisory_source (kind, source_file, repository, upstream_commit,"
-                + " upstream_date, advisory_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                + " upstream_date, advisory_count, imported_at, upstream_generated)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             s.kind(),
             s.file(),
@@ -87,7 +89,8 @@ public class AdvisoryStore {
             s.commit(),
             s.date(),
             db.all().size(),
-            OffsetDateTime.now(ZoneOffset.UTC))
+            OffsetDateTime.now(ZoneOffset.UTC),
+            s.generatedAt().map(g -> g.atOffset(ZoneOffset.UTC)).orElse(null))
         .update();
   }
 

@@ -46,6 +46,9 @@ abstract class AdvisoryStoreContractTest {
     assertThat(store.sources()).hasSize(1);
     assertThat(store.sources().get(0).advisoryCount()).isEqualTo(CORE.all().size());
     assertThat(store.sources().get(0).upstreamCommit()).isEqualTo(CORE.source().commit());
+    assertThat(store.sources().get(0).upstreamGenerated().toInstant())
+        .isEqualTo(CORE.source().generatedAt().orElseThrow());
+    assertThat(catalog.database().source().generatedAt()).isEqualTo(CORE.source().generatedAt());
   }
 
   @Test
