@@ -108,6 +108,61 @@ class BrowserTest {
   }
 
   @Test
+  void everyPageHasLandmarksOneHeadingAndLabelledControls() {
+    // Pages are loaded; checking for absent elements must not wait the implicit timeout.
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    try {
+      checkLandmarksHeadingsAndLabels();
+    } finally {
+      browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+  }
+
+  private void checkLandmarksHeadingsAndLabels() {
+    for (String path :
+        java.util.List.of(
+            "/",
+            "/advisories",
+            "/advisories/CVE-2023-31486",
+            "/dists/HTTP-Tiny",
+            "/docs/how-to-report",
+            "/report",
+            "/report/vulnerability",
+            "/report/malware",
+            "/report/account",
+            "/report/perl",
+            "/no/such/page")) {
+      open(path);
+      assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
+          .as(path)
+          .isEqualTo("en");
+      assertThat(browser.findElements(By.tagName("h1"))).as(path).hasSize(1);
+      for (String landmark : java.util.List.of("header", "main", "footer")) {
+        assertThat(browser.findElements(By.tagName(landmark))).as(path + " " + landmark).hasSize(1);
+      }
+      // Several navigation landmarks are fine when each says what it is.
+      assertThat(browser.findElements(By.cssSelector("nav[aria-label='Main']")))
+          .as(path)
+          .hasSize(1);
+      assertThat(browser.findElements(By.cssSelector("nav:not([aria-label])"))).as(path).isEmpty();
+      for (WebElement control : browser.findElements(By.cssSelector("input, select, textarea"))) {
+        String type = control.getAttribute("type");
+        if ("hidden".equals(type) || "submit".equals(type)) {
+          continue;
+        }
+        boolean wrapped = !control.findElements(By.xpath("ancestor::label")).isEmpty();
+        String id = control.getAttribute("id");
+        boolean labelled =
+            wrapped
+                || (id != null
+                    && !id.isEmpty()
+                    && !browser.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty());
+        assertThat(labelled).as(path + " control " + control.getAttribute("name")).isTrue();
+      }
+    }
+  }
+
+  @Test
   void searchOpenAdvisoryAndDistribution() throws IOException {
     open("/");
     shot("home");
