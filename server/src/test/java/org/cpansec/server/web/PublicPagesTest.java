@@ -63,6 +63,22 @@ class PublicPagesTest {
   }
 
   @Test
+  void aCveSharedByManyDistributionsListsEveryAdvisoryUnderOneHeading() {
+    HttpResponse<String> r = http.page("/advisories/CVE-2016-1238");
+    assertThat(r.statusCode()).isEqualTo(200);
+    int advisories = CORE.findAll("CVE-2016-1238").size();
+    assertThat(advisories).isGreaterThan(20);
+    assertThat(r.body().split("<h1", -1)).hasSize(2);
+    assertThat(r.body())
+        .contains("<h1>CVE-2016-1238</h1>")
+        .contains("is named by " + advisories + " advisories");
+    assertThat(r.body().split("<article ", -1)).hasSize(advisories + 1);
+    assertThat(r.body())
+        .contains("id=\"perl--CPANSA-ExtUtils-ParseXS-2016-1238\"")
+        .contains("id=\"ExtUtils-ParseXS--CPANSA-ExtUtils-ParseXS-2016-1238\"");
+  }
+
+  @Test
   void distributionTimelineMarksEveryReleaseAsCoreSays() {
     HttpResponse<String> r = http.page("/dists/HTTP-Tiny");
     assertThat(r.statusCode()).isEqualTo(200);
