@@ -76,6 +76,7 @@ public final class SbomCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
+    format.warmUp();
     ExtractContext context = ExtractContext.defaults();
     List<Manifest> manifests =
         installed
