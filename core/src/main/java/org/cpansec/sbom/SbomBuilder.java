@@ -62,11 +62,16 @@ public final class SbomBuilder {
             .add(p.module().value());
       }
     }
-    // Distributions first, so that a declared module finds the locked distribution providing it.
-    for (Manifest m : manifests) {
-      m.dependencies().stream()
-          .filter(d -> d.isDirect() && d.distribution().isPresent())
-          .forEach(b::addComponent);
+    // Distributions first, so that a declared module finds the locked distribution providing it;
+    // those whose author is known first of all, so that a release also named by an installed
+    // module (author unknown) keeps its purl.
+    for (boolean withAuthor : new boolean[] {true, false}) {
+      for (Manifest m : manifests) {
+        m.dependencies().stream()
+            .filter(d -> d.isDirect() && d.distribution().isPresent())
+            .filter(d -> d.author().isPresent() == withAuthor)
+            .forEach(b::addComponent);
+      }
     }
     for (Manifest m : manifests) {
       m.dependencies().stream()
