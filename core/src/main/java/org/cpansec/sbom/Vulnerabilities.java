@@ -1,6 +1,5 @@
 package org.cpansec.sbom;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,13 +69,6 @@ final class Vulnerabilities {
     }
 
     SbomVulnerability build() {
-      List<Integer> cwes = new ArrayList<>();
-      for (String cwe : advisory.cwes()) {
-        String digits = cwe.replaceFirst("(?i)^CWE-", "");
-        if (digits.matches("[0-9]{1,9}")) {
-          cwes.add(Integer.parseInt(digits));
-        }
-      }
       String description =
           advisory.description() != null && !advisory.description().isBlank()
               ? advisory.description().strip()
@@ -86,7 +78,7 @@ final class Vulnerabilities {
           advisory.cves(),
           advisory.severity().level().label(),
           advisory.cvss(),
-          cwes,
+          advisory.cwes(),
           description,
           String.join("; ", advice),
           advisory.references().stream().map(Reference::encodedUrl).distinct().toList(),

@@ -96,6 +96,15 @@ public final class SpdxJsonWriter implements SbomWriter {
     if (!comment.isEmpty()) {
       p.put("comment", comment);
     }
+    ArrayNode refs = externalRefs(c, findings.getOrDefault(c.ref(), List.of()));
+    if (!refs.isEmpty()) {
+      p.set("externalRefs", refs);
+    }
+    return p;
+  }
+
+  /** The purl, then one SECURITY reference per finding that affects the package. */
+  private static ArrayNode externalRefs(SbomComponent c, List<SbomVulnerability> findings) {
     ArrayNode refs = MAPPER.createArrayNode();
     c.purl()
         .ifPresent(
@@ -104,7 +113,7 @@ public final class SpdxJsonWriter implements SbomWriter {
                     .put("referenceCategory", "PACKAGE-MANAGER")
                     .put("referenceType", "purl")
                     .put("referenceLocator", purl));
-    for (SbomVulnerability v : findings.getOrDefault(c.ref(), List.of())) {
+    for (SbomVulnerability v : findings) {
       for (String url : SecurityRefs.urls(v)) {
         refs.addObject()
             .put("referenceCategory", "SECURITY")
@@ -115,10 +124,7 @@ public final class SpdxJsonWriter implements SbomWriter {
                 v.id() + " (" + v.finding() + ", " + v.severity() + "): " + v.recommendation());
       }
     }
-    if (!refs.isEmpty()) {
-      p.set("externalRefs", refs);
-    }
-    return p;
+    return refs;
   }
 
   private static String comment(SbomComponent c) {
