@@ -19,6 +19,7 @@ import org.cpansec.manifest.Datapack;
 import org.cpansec.manifest.ExtractContext;
 import org.cpansec.manifest.Manifest;
 import org.cpansec.manifest.sbom.CycloneDxJsonExtractor;
+import org.cpansec.manifest.sbom.CycloneDxXmlExtractor;
 import org.cpansec.manifest.sbom.SpdxJsonExtractor;
 import org.cpansec.manifest.snapshot.SnapshotExtractor;
 import org.cpansec.sbom.cyclonedx.CycloneDxWriter;
@@ -88,6 +89,10 @@ class SbomPropertiesTest {
             findings(Projects.audit(List.of(new CycloneDxJsonExtractor().extract(cdx, context)))))
         .isEqualTo(expected);
     assertThat(findings(Projects.audit(List.of(new SpdxJsonExtractor().extract(spdx, context)))))
+        .isEqualTo(expected);
+    Path xml = tmp.resolve("bom.xml");
+    Files.writeString(xml, new CycloneDxWriter(CycloneDxWriter.Encoding.XML).write(doc));
+    assertThat(findings(Projects.audit(List.of(new CycloneDxXmlExtractor().extract(xml, context)))))
         .isEqualTo(expected);
   }
 
