@@ -15,6 +15,7 @@ import org.cpansec.cpan.PauseId;
 import org.cpansec.manifest.Dependency;
 import org.cpansec.manifest.Manifest;
 import org.cpansec.manifest.Phase;
+import org.cpansec.manifest.ProjectInfo;
 import org.cpansec.manifest.Provided;
 import org.cpansec.manifest.VersionSpec;
 
@@ -146,10 +147,15 @@ public final class SbomBuilder {
         draft.sha256 = draft.sha256.or(() -> r.sha256(path.get()));
       }
     }
+    version.flatMap(v -> installedMeta(dist, v)).ifPresent(meta -> draft.fromMeta(meta));
     draft.provides.addAll(provides.getOrDefault(dist, List.of()));
     draft.ref =
         draft.purl.orElse("cpan-distribution:" + dist + version.map(v -> "@" + v).orElse(""));
     return draft;
+  }
+
+  private Optional<ProjectInfo> installedMeta(String dist, String version) {
+    return releases.stream().flatMap(r -> r.installedMeta(dist, version).stream()).findFirst();
   }
 
   private static Draft moduleOnly(Dependency d, String module) {
@@ -226,6 +232,8 @@ public final class SbomBuilder {
     Optional<String> purl = Optional.empty();
     Optional<String> sha256 = Optional.empty();
     Optional<String> requirement = Optional.empty();
+    Optional<String> license = Optional.empty();
+    Optional<String> description = Optional.empty();
     final Set<String> provides = new TreeSet<>();
     final Set<Phase> phases = new java.util.TreeSet<>();
     final List<SbomLink> links = new ArrayList<>();
@@ -235,15 +243,22 @@ public final class SbomBuilder {
       this.version = version;
     }
 
+    /** Licence, abstract and repository from the release's own META. */
+    void fromMeta(ProjectInfo meta) {
+      license = SpdxLicense.ofAll(meta.licenses());
+      description = meta.abstractText();
+      meta.repository().ifPresent(u -> links.add(new SbomLink(SbomLink.Kind.REPOSITORY, u)));
+    }
+
     SbomComponent build() {
       return new SbomComponent(
           ref,
           name,
           version,
           purl,
-          Optional.empty(),
+          description,
           List.of(),
-          Optional.empty(),
+          license,
           sha256,
           List.copyOf(provides),
           phases.stream().map(Phase::specName).toList(),

@@ -16,15 +16,18 @@ import org.cpansec.cpan.CpanPathname;
 import org.cpansec.manifest.UnreadableManifestException;
 
 /**
- * The release tarballs a {@code cpanfile.snapshot} names ({@code pathname:} lines), and their
- * SHA-256 when Carton's {@code local/cache/authors/id/} beside the snapshot holds them.
+ * The release tarballs a {@code cpanfile.snapshot} names ({@code pathname:} lines), their SHA-256
+ * when Carton's {@code local/cache/authors/id/} beside the snapshot holds them, and their META when
+ * Carton installed them in {@code local/}.
  */
 final class SnapshotReleases {
   private final Map<String, CpanPathname> byRelease = new HashMap<>();
   private final Path cache;
+  private final InstalledMeta installed;
 
-  private SnapshotReleases(Path cache) {
+  private SnapshotReleases(Path cache, InstalledMeta installed) {
     this.cache = cache;
+    this.installed = installed;
   }
 
   /**
@@ -33,7 +36,8 @@ final class SnapshotReleases {
    */
   static SnapshotReleases read(Path snapshot) {
     Path dir = snapshot.toAbsolutePath().getParent();
-    SnapshotReleases releases = new SnapshotReleases(dir.resolve("local/cache/authors/id"));
+    SnapshotReleases releases =
+        new SnapshotReleases(dir.resolve("local/cache/authors/id"), InstalledMeta.read(dir));
     List<String> lines;
     try {
       lines = Files.readAllLines(snapshot);
@@ -60,6 +64,11 @@ final class SnapshotReleases {
 
   Optional<CpanPathname> pathname(String distribution, String version) {
     return Optional.ofNullable(byRelease.get(key(distribution, version)));
+  }
+
+  /** The MYMETA of the release as Carton installed it in {@code local/}, when it is there. */
+  Optional<org.cpansec.manifest.ProjectInfo> installedMeta(String distribution, String version) {
+    return installed.of(distribution, version);
   }
 
   /** The hex SHA-256 of the cached tarball, empty when the cache does not hold it. */

@@ -114,7 +114,8 @@ class SbomPropertiesTest {
   }
 
   @Test
-  void aTarballInCartonsCacheGivesItsSha256(@TempDir Path project) throws IOException {
+  void cartonsCacheAndInstallRecordsGiveTheSha256LicenceAndRepository(@TempDir Path project)
+      throws IOException {
     Files.writeString(
         project.resolve("cpanfile.snapshot"),
         "# carton snapshot format: version 1.0\n"
@@ -129,6 +130,14 @@ class SbomPropertiesTest {
     Files.createDirectories(tarball.getParent());
     // FIPS 180-2's first example: SHA-256("abc").
     Files.writeString(tarball, "abc");
+    Path meta = project.resolve("local/lib/perl5/x86_64-linux/.meta/Try-Tiny-0.31/MYMETA.json");
+    Files.createDirectories(meta.getParent());
+    Files.writeString(
+        meta,
+        "{\"name\":\"Try-Tiny\",\"version\":\"0.31\",\"abstract\":\"Minimal try/catch with proper"
+            + " preservation of $@\",\"license\":[\"mit\"],\"meta-spec\":{\"version\":2},"
+            + "\"resources\":{\"repository\":{\"url\":\"https://github.com/p5sagit/Try-Tiny.git\","
+            + "\"type\":\"git\"}}}");
     Manifest m =
         new SnapshotExtractor()
             .extract(project.resolve("cpanfile.snapshot"), ExtractContext.defaults());
@@ -141,6 +150,10 @@ class SbomPropertiesTest {
         .contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(c.purl()).contains("pkg:cpan/ETHER/Try-Tiny@0.31");
     assertThat(c.provides()).containsExactly("Try::Tiny");
+    assertThat(c.license()).contains("MIT");
+    assertThat(c.links())
+        .contains(
+            new SbomLink(SbomLink.Kind.REPOSITORY, "https://github.com/p5sagit/Try-Tiny.git"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.cpansec.audit.AuditReport;
 import org.cpansec.cli.Main;
 import org.cpansec.cli.UserException;
 import org.cpansec.manifest.Manifest;
+import org.cpansec.manifest.UnreadableManifestException;
 import org.cpansec.sbom.SbomBuilder;
 
 /** Builds and writes an SBOM for {@code sbom} and for {@code audit --format cyclonedx}. */
@@ -25,9 +26,17 @@ public final class SbomOutput {
       SbomFormat format,
       boolean reproducible,
       PrintWriter err) {
-    SbomBuilder.Result result =
-        SbomBuilder.build(
-            manifests, new SbomBuilder.Options(projectName, toolVersion(), reproducible), audit);
+    SbomBuilder.Result result;
+    try {
+      result =
+          SbomBuilder.build(
+              manifests, new SbomBuilder.Options(projectName, toolVersion(), reproducible), audit);
+    } catch (UnreadableManifestException e) {
+      // a cached tarball or an installed release's MYMETA.json that cannot be read
+      throw UserException.unreadable(e.getMessage(), e);
+    } catch (java.io.UncheckedIOException e) {
+      throw UserException.unreadable(e.getMessage(), e);
+    }
     if (!result.unresolvedModules().isEmpty()) {
       err.println(
           "cpansec: note: "
