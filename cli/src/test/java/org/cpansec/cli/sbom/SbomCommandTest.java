@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,6 +112,16 @@ class SbomCommandTest {
     assertThat(run("sbom", METACPAN.toString(), "--out", tmp.resolve("no/dir/bom.json").toString()))
         .isEqualTo(ExitCode.ERROR);
     assertThat(err.toString()).contains("--out").contains("cannot write");
+  }
+
+  @Test
+  void aBrokenInstalledMetaIsAnUnreadableInputNamingTheFile() throws IOException {
+    Files.copy(METACPAN.resolve("cpanfile.snapshot"), tmp.resolve("cpanfile.snapshot"));
+    Path meta = tmp.resolve("local/lib/perl5/x86_64-linux/.meta/Plack-1.0051/MYMETA.json");
+    Files.createDirectories(meta.getParent());
+    Files.writeString(meta, "{\"name\": ");
+    assertThat(run("sbom", tmp.toString())).isEqualTo(ExitCode.INPUT);
+    assertThat(err.toString()).contains("MYMETA.json").doesNotContain("internal error");
   }
 
   private static Set<String> findings(String auditJson) throws IOException {
