@@ -27,6 +27,7 @@ public final class Main {
 
   static {
     COMMANDS.put("audit", org.cpansec.cli.audit.AuditCommand::new);
+    COMMANDS.put("sbom", org.cpansec.cli.sbom.SbomCommand::new);
     COMMANDS.put("deps", DepsCommand::new);
     COMMANDS.put("db", org.cpansec.cli.db.DbCommand::new);
     COMMANDS.put("cve", CveCommand::new);

@@ -90,6 +90,12 @@ public final class AuditOptionsMixin {
       description = "No colour in text output (NO_COLOR is honoured too).")
   boolean noColor;
 
+  @Option(
+      names = "--reproducible",
+      description =
+          "With --format cyclonedx: serial number from the content and a fixed timestamp.")
+  boolean reproducible;
+
   Optional<PerlVersion> targetPerl() {
     if (perl != null) {
       if (perl.equals("none")) {

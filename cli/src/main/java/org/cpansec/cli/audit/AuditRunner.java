@@ -14,6 +14,8 @@ import org.cpansec.audit.report.TextReport;
 import org.cpansec.cli.ExitCode;
 import org.cpansec.cli.VersionInfo;
 import org.cpansec.cli.db.DbOptions;
+import org.cpansec.cli.sbom.SbomFormat;
+import org.cpansec.cli.sbom.SbomOutput;
 import org.cpansec.cpan.CoreModules;
 import org.cpansec.manifest.ExtractContext;
 import org.cpansec.manifest.Manifest;
@@ -51,6 +53,15 @@ final class AuditRunner {
       case json -> out.print(JsonReport.write(report, loaded.db().source(), base));
       case sarif -> out.print(SarifReport.write(report, new VersionInfo().getVersion()[0], base));
       case text -> new TextReport(out, base, options.colour()).write(report);
+      case cyclonedx ->
+          out.print(
+              SbomOutput.render(
+                  manifests,
+                  SbomOutput.projectName(dir.map(List::of).orElse(List.of())),
+                  Optional.of(report),
+                  SbomFormat.CYCLONEDX_JSON,
+                  options.reproducible,
+                  err));
     }
     out.flush();
     if (options.exitZero) {

@@ -4,5 +4,7 @@ package org.cpansec.cli.audit;
 public enum ReportFormat {
   text,
   json,
-  sarif
+  sarif,
+  /** CycloneDX 1.6 JSON VEX: the findings as a BOM with vulnerabilities. */
+  cyclonedx
 }
