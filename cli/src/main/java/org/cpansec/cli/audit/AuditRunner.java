@@ -61,7 +61,7 @@ final class AuditRunner {
                   Optional.of(report),
                   SbomFormat.CYCLONEDX_JSON,
                   options.reproducible,
-                  err));
+                  spec.commandLine().getErr()));
     }
     out.flush();
     if (options.exitZero) {
