@@ -1,12 +1,14 @@
 package org.cpansec.server;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,7 +26,8 @@ public record ServerProperties(
     @Valid @NotNull @DefaultValue Site site,
     @Valid @NotNull SecurityTxt securityTxt,
     @Valid @NotNull @DefaultValue Docs docs,
-    @Valid @NotNull @DefaultValue Intake intake) {
+    @Valid @NotNull @DefaultValue Intake intake,
+    @Valid @NotNull @DefaultValue Mail mail) {
 
   /** Where advisory data comes from. */
   public record Advisories(@DefaultValue("true") boolean importBundled) {}
@@ -51,6 +54,19 @@ public record ServerProperties(
       @DefaultValue("modules@perl.org") @NotBlank String pauseAdminAddress,
       @DefaultValue("5") @Min(1) int maxSubmissions,
       @DefaultValue("PT10M") @NotNull java.time.Duration window) {}
+
+  /**
+   * Outgoing mail (the SMTP server itself is Spring Boot's {@code spring.mail.*}; without {@code
+   * spring.mail.host} mail is off and queued mail waits). A failed send is retried after {@code
+   * retryFirst}, then twice as long each time, at most {@code retryMax}; the queue is checked every
+   * {@code pollInterval}.
+   */
+  public record Mail(
+      @DefaultValue("cpansec-noreply@localhost") @NotBlank @Email String from,
+      @DefaultValue("cpan-security@security.metacpan.org") @NotBlank @Email String teamAddress,
+      @DefaultValue("PT1M") @NotNull Duration retryFirst,
+      @DefaultValue("PT6H") @NotNull Duration retryMax,
+      @DefaultValue("PT1M") @NotNull Duration pollInterval) {}
 
   /** Markdown documents: a directory whose files replace the bundled pages of the same name. */
   public record Docs(Path directory) {}

@@ -30,10 +30,12 @@ public class IntakeController {
   private static final String TOKEN = "trackingToken";
 
   private final ReportStore reports;
+  private final ReportIntake intake;
   private final ServerProperties.Intake config;
 
-  public IntakeController(ReportStore reports, ServerProperties properties) {
+  public IntakeController(ReportStore reports, ReportIntake intake, ServerProperties properties) {
     this.reports = reports;
+    this.intake = intake;
     this.config = properties.intake();
   }
 
@@ -76,7 +78,7 @@ public class IntakeController {
       return "report-limited";
     }
     TrackingToken token = TrackingToken.random();
-    reports.saveReport(kind, form, token, !secrets.isEmpty());
+    intake.submit(kind, form, token, !secrets.isEmpty());
     redirect.addFlashAttribute(TOKEN, token.value());
     return "redirect:/report/received";
   }
@@ -110,7 +112,7 @@ public class IntakeController {
       return "report-limited";
     }
     TrackingToken token = TrackingToken.random();
-    reports.saveAccountReceipt(form, token, config.pauseAdminAddress(), !secrets.isEmpty());
+    intake.submitAccount(form, token, !secrets.isEmpty());
     redirect.addFlashAttribute(TOKEN, token.value());
     return "redirect:/report/received";
   }
