@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -53,7 +54,18 @@ public record ServerProperties(
   public record Intake(
       @DefaultValue("modules@perl.org") @NotBlank String pauseAdminAddress,
       @DefaultValue("5") @Min(1) int maxSubmissions,
-      @DefaultValue("PT10M") @NotNull java.time.Duration window) {}
+      @DefaultValue("PT10M") @NotNull java.time.Duration window,
+      @Valid @NotNull @DefaultValue Attachments attachments) {}
+
+  /**
+   * Files on the vulnerability and malware forms. The servlet's own multipart limits ({@code
+   * spring.servlet.multipart.*}) must stay above these, so that our check, which keeps the typed
+   * fields, is the one that answers.
+   */
+  public record Attachments(
+      @DefaultValue("5MB") @NotNull DataSize maxFileSize,
+      @DefaultValue("20MB") @NotNull DataSize maxTotalSize,
+      @DefaultValue("5") @Min(0) @Max(20) int maxCount) {}
 
   /**
    * Outgoing mail (the SMTP server itself is Spring Boot's {@code spring.mail.*}; without {@code

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a report and queues its mails in one transaction, and only after that has committed asks
- * for the mails to be sent: a report is never lost or refused because mail is off or failing.
+ * Stores a report (with its attachments) and queues its mails in one transaction, and only after
+ * that has committed asks for the mails to be sent: a report is never lost or refused because mail
+ * is off or failing.
  */
 @Service
 public class ReportIntake {
   private final ReportStore reports;
+  private final AttachmentStore attachments;
   private final Outbox outbox;
   private final OutboxSender sender;
   private final TransactionTemplate tx;
@@ -25,11 +27,13 @@ public class ReportIntake {
 
   public ReportIntake(
       ReportStore reports,
+      AttachmentStore attachments,
       Outbox outbox,
       OutboxSender sender,
       TransactionTemplate tx,
       ServerProperties config) {
     this.reports = reports;
+    this.attachments = attachments;
     this.outbox = outbox;
     this.sender = sender;
     this.tx = tx;
@@ -37,12 +41,17 @@ public class ReportIntake {
   }
 
   public void submit(
-      ReportKind kind, VulnerabilityForm form, TrackingToken token, boolean secretWarning) {
+      ReportKind kind,
+      VulnerabilityForm form,
+      List<Attachment> files,
+      TrackingToken token,
+      boolean secretWarning) {
     OffsetDateTime at = now();
     List<Long> mails =
         tx.execute(
             s -> {
               long id = reports.saveReport(kind, form, token, secretWarning, at);
+              attachments.save(id, files, at);
               return notices(id, kind, form.email(), at);
             });
     sender.sendSoon(mails);
