@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,10 +31,18 @@ public class IntakeController {
   private static final String TOKEN = "trackingToken";
 
   private final ReportStore reports;
+  private final ReportIntake intake;
+  private final AttachmentStore attachments;
   private final ServerProperties.Intake config;
 
-  public IntakeController(ReportStore reports, ServerProperties properties) {
+  public IntakeController(
+      ReportStore reports,
+      ReportIntake intake,
+      AttachmentStore attachments,
+      ServerProperties properties) {
     this.reports = reports;
+    this.intake = intake;
+    this.attachments = attachments;
     this.config = properties.intake();
   }
 
@@ -58,6 +67,7 @@ public class IntakeController {
       HttpServletResponse res,
       @Valid @ModelAttribute("form") VulnerabilityForm form,
       BindingResult binding,
+      @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
       Model model,
       RedirectAttributes redirect) {
     ReportKind kind = kindOf(req);
@@ -65,18 +75,22 @@ public class IntakeController {
         form == null
             ? List.of()
             : SecretScanner.scan(form.details(), form.context(), form.downloadUrl());
-    if (binding.hasErrors() || (!secrets.isEmpty() && !form.secretsChecked())) {
+    Uploads.Result uploads = Uploads.read(files, config.attachments());
+    Map<String, String> errors = errors(binding);
+    if (uploads.error() != null) {
+      errors.put("attachments", uploads.error());
+    }
+    if (!errors.isEmpty() || (!secrets.isEmpty() && !form.secretsChecked())) {
       res.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       // A value that cannot be converted (a malformed date) leaves no form object to show again.
-      return show(
-          kind, form == null ? VulnerabilityForm.empty() : form, errors(binding), secrets, model);
+      return show(kind, form == null ? VulnerabilityForm.empty() : form, errors, secrets, model);
     }
     if (!reports.admit(req.getRemoteAddr(), config.maxSubmissions(), config.window())) {
       res.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       return "report-limited";
     }
     TrackingToken token = TrackingToken.random();
-    reports.saveReport(kind, form, token, !secrets.isEmpty());
+    intake.submit(kind, form, uploads.attachments(), token, !secrets.isEmpty());
     redirect.addFlashAttribute(TOKEN, token.value());
     return "redirect:/report/received";
   }
@@ -110,7 +124,7 @@ public class IntakeController {
       return "report-limited";
     }
     TrackingToken token = TrackingToken.random();
-    reports.saveAccountReceipt(form, token, config.pauseAdminAddress(), !secrets.isEmpty());
+    intake.submitAccount(form, token, !secrets.isEmpty());
     redirect.addFlashAttribute(TOKEN, token.value());
     return "redirect:/report/received";
   }
@@ -126,8 +140,7 @@ public class IntakeController {
 
   @GetMapping("/track/{token}")
   public String track(@PathVariable String token, Model model, HttpServletResponse res) {
-    model.addAttribute("report", tracked(token));
-    model.addAttribute("token", token);
+    showTracked(tracked(token), token, model);
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("X-Robots-Tag", "noindex");
     return "track";
@@ -142,13 +155,18 @@ public class IntakeController {
     ReportStore.Tracked report = tracked(token);
     if (note.isBlank() || note.length() > 20000) {
       res.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("report", report);
-      model.addAttribute("token", token);
+      showTracked(report, token, model);
       model.addAttribute("noteError", "Write between 1 and 20,000 characters.");
       return "track";
     }
     reports.addNote(report.id(), note);
     return "redirect:/track/" + token;
+  }
+
+  private void showTracked(ReportStore.Tracked report, String token, Model model) {
+    model.addAttribute("report", report);
+    model.addAttribute("token", token);
+    model.addAttribute("attachments", attachments.list(report.id()));
   }
 
   private ReportStore.Tracked tracked(String token) {
@@ -170,6 +188,16 @@ public class IntakeController {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("secrets", secrets);
+    var limits = config.attachments();
+    model.addAttribute(
+        "attachmentHint",
+        "Logs, screenshots or code. Up to "
+            + limits.maxCount()
+            + " files, each at most "
+            + Uploads.size(limits.maxFileSize().toBytes())
+            + ", "
+            + Uploads.size(limits.maxTotalSize().toBytes())
+            + " together. They are kept private and never published.");
     return "report-form";
   }
 

@@ -31,9 +31,13 @@ public class ReportStore {
   /** Information the reporter added later. */
   public record Note(String body, OffsetDateTime createdAt) {}
 
-  @Transactional
-  public void saveReport(
-      ReportKind kind, VulnerabilityForm f, TrackingToken token, boolean secretWarning) {
+  /** Stores a vulnerability or malware report; returns its id. */
+  public long saveReport(
+      ReportKind kind,
+      VulnerabilityForm f,
+      TrackingToken token,
+      boolean secretWarning,
+      OffsetDateTime at) {
     jdbc.sql(
             "INSERT INTO report (kind, token_hash, status, distribution, version, download_url,"
                 + " details, context, reporter_name, reporter_email, wants_credit,"
@@ -53,37 +57,32 @@ public class ReportStore {
             f.withholdIdentity(),
             f.disclosureDate(),
             secretWarning,
-            now())
+            at)
         .update();
+    return idOf(token);
   }
 
   /**
-   * Keeps a receipt of an account report (CPAN id, no evidence) and queues the full report for the
-   * PAUSE admins in the outbox, in one transaction.
+   * Keeps a receipt of an account report (the CPAN id, no evidence: that goes to the PAUSE admins
+   * through the outbox, in the caller's transaction); returns its id.
    */
-  @Transactional
-  public void saveAccountReceipt(
-      AccountForm f, TrackingToken token, String pauseAdmins, boolean secretWarning) {
-    String pauseId = f.pauseId().strip().toUpperCase(java.util.Locale.ROOT);
+  public long saveAccountReceipt(
+      String pauseId, TrackingToken token, boolean secretWarning, OffsetDateTime at) {
     jdbc.sql(
             "INSERT INTO report (kind, token_hash, status, pause_id, wants_credit,"
                 + " withhold_identity, secret_warning, created_at)"
                 + " VALUES ('ACCOUNT', ?, 'FORWARDED_TO_PAUSE_ADMINS', ?, FALSE, FALSE, ?, ?)")
-        .params(token.hash(), pauseId, secretWarning, now())
+        .params(token.hash(), pauseId, secretWarning, at)
         .update();
-    String body =
-        "A compromised PAUSE account was reported through the CPANSec platform.\n\nCPAN id: "
-            + pauseId
-            + "\nReporter: "
-            + (f.name() == null || f.name().isBlank() ? "(not given)" : f.name().strip())
-            + "\nReporter e-mail: "
-            + (f.email() == null || f.email().isBlank() ? "(not given)" : f.email().strip())
-            + "\n\nEvidence:\n"
-            + f.evidence()
-            + "\n";
-    jdbc.sql("INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?)")
-        .params(pauseAdmins, "Compromised PAUSE account reported: " + pauseId, body, now())
-        .update();
+    return idOf(token);
+  }
+
+  /** The token hash is unique: the portable way to learn the id just generated. */
+  private long idOf(TrackingToken token) {
+    return jdbc.sql("SELECT id FROM report WHERE token_hash = ?")
+        .param(token.hash())
+        .query(Long.class)
+        .single();
   }
 
   public Optional<Tracked> find(TrackingToken token) {

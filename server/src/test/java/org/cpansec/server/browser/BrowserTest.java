@@ -217,8 +217,17 @@ class BrowserTest {
     type("version", "1.0");
     type("downloadUrl", "https://cpan.metacpan.org/authors/id/X/XX/XXX/Typo-Squat-1.0.tar.gz");
     type("details", "Makefile.PL posts ~/.ssh to a remote host.");
+    java.nio.file.Path evidence =
+        java.nio.file.Path.of("../core/src/test/resources/datapack/README.md").toAbsolutePath();
+    browser.findElement(By.id("attachments")).sendKeys(evidence.normalize().toString());
+    shot("malware-attachment");
     go(By.cssSelector("form.report button"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("your report is stored");
+    go(By.id("tracking-link"));
+    assertThat(browser.findElement(By.id("attachments")).getText())
+        .contains("README.md", "KiB")
+        .doesNotContain("http");
+    shot("malware-tracking-attachment");
     open("/report/account");
     type("pauseId", "SOMEONE");
     type("evidence", "password: hunter2hunter2 was posted in a paste");

@@ -56,6 +56,59 @@ final class FormClient {
             .build());
   }
 
+  /** A file part: the name the browser sends, the type it claims, and the bytes. */
+  record FilePart(String fileName, String claimedType, byte[] content) {}
+
+  /**
+   * Like {@link #submit}, as multipart/form-data with files under the field {@code attachments}.
+   */
+  HttpResponse<String> submitWithFiles(
+      String formPage, String action, Map<String, String> fields, java.util.List<FilePart> files) {
+    Matcher m = CSRF.matcher(get(formPage).body());
+    if (!m.find()) {
+      throw new AssertionError("no CSRF token on " + formPage);
+    }
+    String boundary = "----cpansec" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+    all.put("_csrf", m.group(1));
+    for (var e : all.entrySet()) {
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + e.getKey()
+              + "\"\r\n\r\n"
+              + e.getValue()
+              + "\r\n");
+    }
+    for (FilePart f : files) {
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"attachments\";"
+              + " filename=\""
+              + f.fileName()
+              + "\"\r\nContent-Type: "
+              + f.claimedType()
+              + "\r\n\r\n");
+      body.writeBytes(f.content());
+      write(body, "\r\n");
+    }
+    write(body, "--" + boundary + "--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  private static void write(java.io.ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
   private HttpResponse<String> send(HttpRequest r) {
     try {
       return http.send(r, HttpResponse.BodyHandlers.ofString());

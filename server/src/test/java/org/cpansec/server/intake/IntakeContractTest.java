@@ -152,14 +152,18 @@ abstract class IntakeContractTest {
             "/report/account",
             Map.of("pauseId", "someone", "evidence", "Unexpected upload of Foo-1.0 at 03:00 UTC."));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(reports.count("outbox")).isEqualTo(outbox + 1);
+    // The evidence for the PAUSE admins, and the team's notice (no confirmation: no address).
+    assertThat(reports.count("outbox")).isEqualTo(outbox + 2);
     String details =
         jdbc.sql("SELECT COALESCE(details, '') FROM report ORDER BY id DESC LIMIT 1")
             .query(String.class)
             .single();
     assertThat(details).isEmpty();
     String mail =
-        jdbc.sql("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").query(String.class).single();
+        jdbc.sql(
+                "SELECT body FROM outbox WHERE subject LIKE 'Compromised%' ORDER BY id DESC LIMIT 1")
+            .query(String.class)
+            .single();
     assertThat(mail).contains("SOMEONE", "Unexpected upload of Foo-1.0");
   }
 
@@ -179,5 +183,97 @@ abstract class IntakeContractTest {
   void unknownOrMalformedTrackingTokensAre404() {
     assertThat(client.get("/track/" + "A".repeat(43)).statusCode()).isEqualTo(404);
     assertThat(client.get("/track/short").statusCode()).isEqualTo(404);
+  }
+
+  /** A real PNG, written by the JDK's own encoder. */
+  static byte[] png() {
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void attachmentsAreStoredTypedFromTheirBytesAndListedByNameAndSizeOnly() throws Exception {
+    byte[] log =
+        java.nio.file.Files.readAllBytes(
+            java.nio.file.Path.of("../core/src/test/resources/datapack/README.md"));
+    byte[] image = png();
+    HttpResponse<String> receipt =
+        client.submitWithFiles(
+            "/report/vulnerability",
+            "/report/vulnerability",
+            vulnerability(),
+            java.util.List.of(
+                // The claimed types are wrong on purpose: the bytes decide.
+                new FormClient.FilePart("C:\\Users\\me\\shot.png", "text/html", image),
+                new FormClient.FilePart("notes.md", "image/png", log)));
+    assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+    long id = jdbc.sql("SELECT MAX(id) FROM report").query(Long.class).single();
+    var rows =
+        jdbc.sql(
+                "SELECT file_name, content_type, size_bytes, content FROM report_attachment"
+                    + " WHERE report_id = ? ORDER BY id")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    java.util.List.of(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
+            .list();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).subList(0, 3))
+        .containsExactly("shot.png", "image/png", (long) image.length);
+    assertThat((byte[]) rows.get(0).get(3)).isEqualTo(image);
+    assertThat(rows.get(1).subList(0, 3))
+        .containsExactly("notes.md", "text/plain; charset=utf-8", (long) log.length);
+    assertThat((byte[]) rows.get(1).get(3)).isEqualTo(log);
+
+    Matcher m = LINK.matcher(receipt.body());
+    assertThat(m.find()).isTrue();
+    String page = client.get(m.group(1)).body();
+    assertThat(page).contains("shot.png", "notes.md", Uploads.size(log.length));
+    // Names and sizes only: no link to the content anywhere on the page.
+    assertThat(page).doesNotContain("href=\"/track/" + m.group(1).substring(7) + "/");
+    assertThat(page)
+        .doesNotContain(new String(log, java.nio.charset.StandardCharsets.UTF_8).substring(0, 40));
+  }
+
+  @Test
+  void aTooLargeFileGetsAClearMessageAndKeepsTheTypedFields() {
+    int before = reports.count("report");
+    Map<String, String> f = vulnerability();
+    f.put("context", "Seen with perl 5.38 on Debian.");
+    HttpResponse<String> r =
+        client.submitWithFiles(
+            "/report/malware",
+            "/report/malware",
+            f,
+            java.util.List.of(
+                new FormClient.FilePart("small.txt", "text/plain", "ok".getBytes()),
+                new FormClient.FilePart("huge.log", "text/plain", new byte[5 * 1024 * 1024 + 1])));
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body())
+        .contains("“huge.log” is 5.0 MiB; each file may be at most 5.0 MiB.")
+        .contains("choose the files again")
+        .contains("value=\"HTTP-Tiny\"", "verify_SSL defaults to 0", "Seen with perl 5.38");
+    assertThat(reports.count("report")).isEqualTo(before);
+  }
+
+  @Test
+  void tooManyFilesAreRefusedWithTheLimit() {
+    var files = new java.util.ArrayList<FormClient.FilePart>();
+    for (int i = 0; i < 6; i++) {
+      files.add(new FormClient.FilePart("f" + i + ".txt", "text/plain", "x".getBytes()));
+    }
+    HttpResponse<String> r =
+        client.submitWithFiles(
+            "/report/vulnerability", "/report/vulnerability", vulnerability(), files);
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("Attach at most 5 files.");
   }
 }

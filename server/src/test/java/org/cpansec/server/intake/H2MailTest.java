@@ -1,0 +1,10 @@
+package org.cpansec.server.intake;
+
+import org.cpansec.server.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** Mail through the outbox on an H2 file database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabases.H2.class)
+class H2MailTest extends MailContractTest {}
