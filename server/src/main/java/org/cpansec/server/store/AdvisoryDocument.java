@@ -104,7 +104,7 @@ final class AdvisoryDocument {
                     n.path("source").asText(),
                     n.path("file").asText(),
                     n.path("location").asText())));
-    o.path("extra").fields().forEachRemaining(e -> b.extra(e.getKey(), e.getValue().asText()));
+    o.path("extra").properties().forEach(e -> b.extra(e.getKey(), e.getValue().asText()));
     return b.build();
   }
 

@@ -133,7 +133,7 @@ class BrowserTest {
             "/report/perl",
             "/no/such/page")) {
       open(path);
-      assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
+      assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
           .as(path)
           .isEqualTo("en");
       assertThat(browser.findElements(By.tagName("h1"))).as(path).hasSize(1);
@@ -146,18 +146,18 @@ class BrowserTest {
           .hasSize(1);
       assertThat(browser.findElements(By.cssSelector("nav:not([aria-label])"))).as(path).isEmpty();
       for (WebElement control : browser.findElements(By.cssSelector("input, select, textarea"))) {
-        String type = control.getAttribute("type");
+        String type = control.getDomAttribute("type");
         if ("hidden".equals(type) || "submit".equals(type)) {
           continue;
         }
         boolean wrapped = !control.findElements(By.xpath("ancestor::label")).isEmpty();
-        String id = control.getAttribute("id");
+        String id = control.getDomAttribute("id");
         boolean labelled =
             wrapped
                 || (id != null
                     && !id.isEmpty()
                     && !browser.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty());
-        assertThat(labelled).as(path + " control " + control.getAttribute("name")).isTrue();
+        assertThat(labelled).as(path + " control " + control.getDomAttribute("name")).isTrue();
       }
     }
   }
@@ -174,7 +174,7 @@ class BrowserTest {
     go(By.linkText("CPANSA-HTTP-Tiny-2023-31486"));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("CPANSA-HTTP-Tiny-2023-31486");
-    assertThat(browser.findElement(By.linkText("CVE-2023-31486")).getAttribute("href"))
+    assertThat(browser.findElement(By.linkText("CVE-2023-31486")).getDomProperty("href"))
         .isEqualTo("https://www.cve.org/CVERecord?id=CVE-2023-31486");
     shot("advisory");
     go(By.cssSelector(".subtitle a"));
