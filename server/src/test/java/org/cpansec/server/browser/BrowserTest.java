@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -21,7 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -95,11 +95,24 @@ class BrowserTest {
         png, SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Clicks something that loads a new page, and waits until the new page replaced the old. */
+  /**
+   * Clicks something that loads a new page, and waits until the new page replaced the old: the old
+   * page's window is marked, and every new document gets a fresh window. (Waiting for the old
+   * element to go stale raced: ChromeDriver sometimes answers "node does not belong to the
+   * document" instead of a stale-element error.)
+   */
   private static void go(By target) {
-    WebElement page = browser.findElement(By.tagName("html"));
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript("window.cpansecOldPage = true;");
     browser.findElement(target).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.cpansecOldPage === undefined"
+                                + " && document.readyState === 'complete';")));
   }
 
   private static void type(String id, String text) {
