@@ -171,6 +171,28 @@ final class Merger {
     } else if (was.level() == Severity.Level.UNKNOWN) {
       into.severity(now);
     }
+    conflict(current, entry, "title", current.title(), entry.title(), "the first source's is kept");
+    conflict(
+        current,
+        entry,
+        "description",
+        current.description(),
+        entry.description(),
+        "the first source's is kept");
+    conflict(
+        current,
+        entry,
+        "fixed ranges",
+        rangeSet(current.fixed()),
+        rangeSet(entry.fixed()),
+        "both sources' fixed ranges are kept");
+    conflict(
+        current,
+        entry,
+        "CWEs",
+        java.util.Set.copyOf(current.cwes()),
+        java.util.Set.copyOf(entry.cwes()),
+        "both sources' CWEs are kept");
     if (authoritative) {
       into.replaceAffected(entry.affected());
     } else if (!sameRanges && current.affected().isEmpty()) {
@@ -183,6 +205,31 @@ final class Merger {
     if (current.description() == null) {
       into.description(entry.description());
     }
+  }
+
+  /**
+   * Records a field two sources both give, differently; an absent or empty value is no conflict.
+   */
+  private void conflict(
+      Advisory current, Advisory entry, String field, Object was, Object now, String kept) {
+    if (was == null || now == null || was.equals(now)) {
+      return;
+    }
+    if ((was instanceof java.util.Collection<?> c && c.isEmpty())
+        || (now instanceof java.util.Collection<?> d && d.isEmpty())) {
+      return;
+    }
+    findings.add(
+        new LintFinding(
+            LintKind.SOURCE_CONFLICT,
+            entry.origin(),
+            current.id(),
+            field + " differs from " + current.origin() + "; " + kept));
+  }
+
+  private static java.util.Set<java.util.Optional<org.cpansec.version.VersionRange>> rangeSet(
+      List<AdvisoryRange> ranges) {
+    return ranges.stream().map(AdvisoryRange::range).collect(java.util.stream.Collectors.toSet());
   }
 
   private static void addAll(AdvisoryBuilder into, Advisory entry) {
