@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every manifest was read completely",
       "1:manifests were read, but some entries could not be (listed as problems)",
-      "2:bad usage, or a manifest could not be read at all"
+      "2:usage error (an invalid --perl or option)",
+      "3:a manifest could not be read at all (missing, too large, binary, not its format)",
+      "4:internal error"
     })
 public final class DepsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,7 +77,7 @@ public final class DepsCommand implements Callable<Integer> {
               ProjectInput.installed(paths, context, spec.commandLine().getErr()),
               Optional.empty()));
     } else {
-      for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
+      for (Path p : ProjectInput.orCurrentDirectory(paths)) {
         for (Detected d : ProjectInput.detect(p)) {
           reads.add(new DepsReport.Read(ProjectInput.extract(d, context), d.coveredBy()));
         }

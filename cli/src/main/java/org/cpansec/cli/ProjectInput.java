@@ -29,6 +29,11 @@ public final class ProjectInput {
 
   private ProjectInput() {}
 
+  /** The paths a command was given, or the current directory when none. */
+  public static List<Path> orCurrentDirectory(List<Path> paths) {
+    return paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths;
+  }
+
   /** The manifests at a path: everything a directory holds, or the one file. */
   public static List<Detected> detect(Path p) {
     if (Files.isDirectory(p)) {

@@ -54,7 +54,7 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   static int auditPaths(CommandSpec spec, AuditOptionsMixin options, List<Path> paths) {
-    List<Path> targets = paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    List<Path> targets = org.cpansec.cli.ProjectInput.orCurrentDirectory(paths);
     Optional<Path> dir =
         targets.size() == 1 && Files.isDirectory(targets.get(0))
             ? Optional.of(targets.get(0))

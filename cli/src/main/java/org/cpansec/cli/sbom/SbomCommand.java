@@ -81,7 +81,7 @@ public final class SbomCommand implements Callable<Integer> {
     List<Manifest> manifests =
         installed
             ? List.of(ProjectInput.installed(paths, context, err))
-            : ProjectInput.read(paths.isEmpty() ? List.of(Path.of(".")) : paths, context);
+            : ProjectInput.read(ProjectInput.orCurrentDirectory(paths), context);
     for (Manifest m : manifests) {
       for (Problem p : m.problems()) {
         err.println("cpansec: warning: " + p.location() + ": " + p.message());
