@@ -14,8 +14,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 public class SecurityConfig {
   static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
-          + " frame-ancestors 'none'; base-uri 'none'";
+      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self';"
+          + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   @Bean
   SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
