@@ -78,43 +78,49 @@ public final class DependencyGraph {
     if (start == null) {
       return new Downstream(distribution, false, List.of(), List.of());
     }
-    int[] runtimeParent = walk(start, true);
-    int[] anyParent = walk(start, false);
-    List<Dependent> runtime = new ArrayList<>();
+    Dependent[] runtime = walk(start, true);
+    Dependent[] any = walk(start, false);
+    List<Dependent> runtimeList = new ArrayList<>();
     List<Dependent> buildTest = new ArrayList<>();
     for (int id = 0; id < names.length; id++) {
-      if (id == start) {
-        continue;
-      }
-      if (runtimeParent[id] >= 0) {
-        runtime.add(dependent(start, id, runtimeParent, true));
-      } else if (anyParent[id] >= 0) {
-        buildTest.add(dependent(start, id, anyParent, false));
+      if (runtime[id] != null) {
+        runtimeList.add(runtime[id]);
+      } else if (any[id] != null) {
+        buildTest.add(any[id]);
       }
     }
-    runtime.sort(ORDER);
+    runtimeList.sort(ORDER);
     buildTest.sort(ORDER);
-    return new Downstream(distribution, true, runtime, buildTest);
+    return new Downstream(distribution, true, runtimeList, buildTest);
   }
 
   /**
-   * Breadth-first from {@code start} along runtime edges only, or along every edge: the parent of
-   * each reached distribution (the smallest-named one at the shortest depth), -1 where unreached.
+   * Breadth-first from {@code start} along runtime edges only, or along every edge: the dependent
+   * reached at each id (through the smallest-named one at the shortest depth), null where unreached
+   * and for {@code start} itself.
    */
-  private int[] walk(int start, boolean runtimeOnly) {
-    int[] parent = new int[names.length];
-    Arrays.fill(parent, -1);
-    parent[start] = start;
+  private Dependent[] walk(int start, boolean runtimeOnly) {
+    Dependent[] reached = new Dependent[names.length];
+    boolean[] seen = new boolean[names.length];
+    seen[start] = true;
     int[] frontier = {start};
     while (frontier.length > 0) {
       int[] next = new int[16];
       int size = 0;
       for (int p : frontier) {
         for (Edge e : dependents[p]) {
-          if ((runtimeOnly && e.runtime.length == 0) || parent[e.dependent] >= 0) {
+          if ((runtimeOnly && e.runtime.length == 0) || seen[e.dependent]) {
             continue;
           }
-          parent[e.dependent] = p;
+          seen[e.dependent] = true;
+          boolean runtime = e.runtime.length > 0;
+          Step step =
+              new Step(
+                  names[p],
+                  names[e.dependent],
+                  runtime ? Scope.RUNTIME : Scope.BUILD_TEST,
+                  Arrays.asList(runtime ? e.runtime : e.buildTest));
+          reached[e.dependent] = new Dependent(step, reached[p]);
           if (size == next.length) {
             next = Arrays.copyOf(next, size * 2);
           }
@@ -124,42 +130,7 @@ public final class DependencyGraph {
       frontier = Arrays.copyOf(next, size);
       Arrays.sort(frontier);
     }
-    return parent;
-  }
-
-  private Dependent dependent(int start, int id, int[] parent, boolean runtimeOnly) {
-    List<Step> steps = new ArrayList<>();
-    for (int at = id; at != start; at = parent[at]) {
-      int from = parent[at];
-      Edge e = edge(from, at);
-      boolean runtime = runtimeOnly || e.runtime.length > 0;
-      steps.add(
-          new Step(
-              names[from],
-              names[at],
-              runtime ? Scope.RUNTIME : Scope.BUILD_TEST,
-              Arrays.asList(runtime ? e.runtime : e.buildTest)));
-    }
-    java.util.Collections.reverse(steps);
-    return new Dependent(names[id], steps.size(), steps);
-  }
-
-  private Edge edge(int provider, int dependent) {
-    Edge[] edges = dependents[provider];
-    int lo = 0;
-    int hi = edges.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int d = edges[mid].dependent;
-      if (d < dependent) {
-        lo = mid + 1;
-      } else if (d > dependent) {
-        hi = mid - 1;
-      } else {
-        return edges[mid];
-      }
-    }
-    throw new IllegalStateException("no edge " + names[provider] + " -> " + names[dependent]);
+    return reached;
   }
 
   /** Collects distributions and requirements; {@link #build()} freezes them. Not thread-safe. */

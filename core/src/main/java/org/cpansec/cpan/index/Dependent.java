@@ -1,31 +1,66 @@
 package org.cpansec.cpan.index;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A distribution downstream of another: how far (1 = it requires a module of it directly) and one
- * shortest path that shows why.
- *
- * @param steps from the distribution asked about to this one, {@code depth} hops
+ * shortest path that shows why. Dependents on one path share it: each holds its last hop and the
+ * dependent before it, so a deep chain costs memory linear in its length.
  */
-public record Dependent(String distribution, int depth, List<Step> steps) {
-  public Dependent {
-    Objects.requireNonNull(distribution, "distribution");
-    steps = List.copyOf(steps);
-    if (depth < 1 || steps.size() != depth) {
+public final class Dependent {
+  private final String distribution;
+  private final int depth;
+  private final Step step;
+  private final Dependent via;
+
+  /**
+   * @param step the last hop, into this distribution
+   * @param via the dependent this one is reached through; null for a direct dependent
+   */
+  public Dependent(Step step, Dependent via) {
+    this.step = Objects.requireNonNull(step, "step");
+    this.via = via;
+    this.distribution = step.dependent();
+    this.depth = via == null ? 1 : via.depth + 1;
+    if (via != null && !via.distribution.equals(step.provider())) {
       throw new IllegalArgumentException(
-          "a dependent at depth " + depth + " has " + steps.size() + " steps");
+          "the hop " + step.provider() + " → " + distribution + " does not start at " + via);
     }
+  }
+
+  public String distribution() {
+    return distribution;
+  }
+
+  public int depth() {
+    return depth;
   }
 
   public boolean direct() {
     return depth == 1;
   }
 
+  /** The last hop, into this distribution. */
+  public Step lastStep() {
+    return step;
+  }
+
+  /** The hops from the distribution asked about to this one ({@link #depth()} of them). */
+  public List<Step> steps() {
+    List<Step> steps = new ArrayList<>(depth);
+    for (Dependent d = this; d != null; d = d.via) {
+      steps.add(d.step);
+    }
+    Collections.reverse(steps);
+    return steps;
+  }
+
   /** The distributions on the path, from the one asked about to this one. */
   public List<String> path() {
+    List<Step> steps = steps();
     List<String> path = new ArrayList<>(steps.size() + 1);
     path.add(steps.get(0).provider());
     steps.forEach(s -> path.add(s.dependent()));
@@ -39,14 +74,14 @@ public record Dependent(String distribution, int depth, List<Step> steps) {
    */
   public String describe() {
     if (direct()) {
-      Step s = steps.get(0);
       return distribution
           + " (direct"
-          + (s.scope() == Scope.BUILD_TEST ? ", build/test" : "")
+          + (step.scope() == Scope.BUILD_TEST ? ", build/test" : "")
           + ": "
-          + String.join(", ", s.modules())
+          + String.join(", ", step.modules())
           + ")";
     }
+    List<Step> steps = steps();
     StringBuilder b = new StringBuilder(distribution).append(" (depth ").append(depth).append(": ");
     b.append(steps.get(0).provider());
     for (Step s : steps) {
@@ -56,5 +91,10 @@ public record Dependent(String distribution, int depth, List<Step> steps) {
       }
     }
     return b.append(')').toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
   }
 }
