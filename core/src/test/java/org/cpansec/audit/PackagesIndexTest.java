@@ -36,9 +36,38 @@ class PackagesIndexTest {
                         "/datapack/perl-version/metacpan-api-fakecpan-02packages.details.txt")
                     .toURI()));
     assertThat(index.size() + index.unreadableLines()).isEqualTo(52);
+    assertThat(index.headerProblem()).isEmpty();
     assertThat(index.distributionOf("Binary::Data::WithPod")).contains("Binary-Data");
     assertThat(index.distributionOf("File::lib::File::Duplicates")).contains("File-Duplicates");
     assertThat(index.distributionOf("No::Such::Module")).isEmpty();
+  }
+
+  @Test
+  void unreadableLinesAreCountedWithTheirLineNumbersAndATruncatedFileIsNoticed() throws Exception {
+    Path gz = dir.resolve("upload.bin");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(
+          ("File: 02packages.details.txt\nLine-Count: 5\n\n"
+                  + "HTTP::Tiny 0.086  D/DA/DAGOLDEN/HTTP-Tiny-0.086.tar.gz\n"
+                  + "Half::Line 1.0\n"
+                  + "Odd::Path 1.0  somewhere/Odd-Path-1.0.tar.gz\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+
+    PackagesIndex index = PackagesIndex.read(gz);
+
+    assertThat(index.modules()).containsExactly(java.util.Map.entry("HTTP::Tiny", "HTTP-Tiny"));
+    assertThat(index.unreadableLines()).isEqualTo(2);
+    assertThat(index.problems()).extracting(p -> p.location().line()).containsExactly(5, 6);
+    assertThat(index.problems().get(0).message())
+        .isEqualTo(
+            "expected 'Module::Name version A/AU/AUTHOR/Dist-Name-1.23.tar.gz', found 'Half::Line"
+                + " 1.0'");
+    assertThat(index.problems().get(1).message()).startsWith("Odd::Path: not a CPAN pathname");
+    assertThat(index.headerProblem())
+        .hasValueSatisfying(
+            p ->
+                assertThat(p.message()).contains("Line-Count: 5 but the file has 3 package lines"));
   }
 
   @Test

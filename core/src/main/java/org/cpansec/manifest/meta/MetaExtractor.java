@@ -84,6 +84,24 @@ public final class MetaExtractor implements Extractor {
         reader.problems);
   }
 
+  /**
+   * Reads a CPAN::Meta::Spec version 2 {@code prereqs} mapping that stands inside another document
+   * (one line of a dependency dump, a MetaCPAN release): its dependencies and problems, located in
+   * {@code file} at the node's own lines. A node that is not a mapping is a problem, not an empty
+   * list.
+   */
+  public static Manifest prereqsV2(Path file, LocatedNode prereqs) {
+    Reader reader = new Reader(file);
+    if (prereqs.isMap()) {
+      reader.prereqsV2(Optional.of(prereqs), Optional.empty());
+    } else {
+      reader.problem(
+          prereqs, "'prereqs' is not a mapping (expected {\"runtime\": {\"requires\": {...}}})");
+    }
+    return new Manifest(
+        file, "META prereqs", Optional.empty(), reader.dependencies, List.of(), reader.problems);
+  }
+
   private static LocatedNode parse(Path file, String text) {
     boolean yaml = file.getFileName().toString().endsWith(".yml");
     try (JsonParser parser = (yaml ? YAML : JSON).createParser(text)) {

@@ -1,0 +1,98 @@
+package org.cpansec.server.cpanindex;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A cookie-keeping client that loads pages and posts multipart forms with their CSRF token. */
+final class PageClient {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+  private final String base;
+
+  PageClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).build());
+  }
+
+  HttpResponse<String> lookup(String distribution) {
+    return get(
+        CpanIndexController.PATH
+            + "?distribution="
+            + URLEncoder.encode(distribution, StandardCharsets.UTF_8));
+  }
+
+  /** The CSRF token of a page's form. */
+  String csrf(String page) {
+    Matcher m = CSRF.matcher(get(page).body());
+    if (!m.find()) {
+      throw new AssertionError("no CSRF token on " + page);
+    }
+    return m.group(1);
+  }
+
+  /** Posts files (field name to file name and bytes) as multipart/form-data with the token. */
+  HttpResponse<String> upload(
+      String action, String csrf, Map<String, Map.Entry<String, byte[]>> files) {
+    String boundary = "----cpanindex" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    write(
+        body,
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + csrf
+            + "\r\n");
+    for (var f : files.entrySet()) {
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + f.getKey()
+              + "\"; filename=\""
+              + f.getValue().getKey()
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(f.getValue().getValue());
+      write(body, "\r\n");
+    }
+    write(body, "--" + boundary + "--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> send(HttpRequest r) {
+    try {
+      return http.send(r, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
