@@ -41,7 +41,7 @@ public class JdbcCaseMailSink implements CaseMailSink {
                 + " body, notes, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             caseId.get(),
-            mail.messageId(),
+            Sizes.clip(mail.messageId(), 1000),
             mail.from(),
             mail.fromName(),
             Sizes.clip(mail.subject(), MAX_SUBJECT),

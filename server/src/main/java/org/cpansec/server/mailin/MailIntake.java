@@ -2,6 +2,8 @@ package org.cpansec.server.mailin;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MailIntake {
   private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT);
 
   private final MailIntakeStore store;
   private final AttachmentStore attachments;
@@ -136,7 +140,10 @@ public class MailIntake {
                   null,
                   null));
       store.quarantine(row, r.reason(), raw, now);
-      LOG.warn("mail quarantined (row {}): {}", row, r.reason());
+      LOG.warn(
+          "mail quarantined (row {}), see /admin/mail-intake: {}",
+          row,
+          r.reason().replaceAll("\\p{Cntrl}", " "));
       return new Taken(Outcome.QUARANTINED, row, null, r.reason());
     }
     Parsed p = (Parsed) result;
@@ -206,7 +213,7 @@ public class MailIntake {
         "Received by mail from "
             + mail.from()
             + " on "
-            + mail.receivedAt()
+            + WHEN.format(mail.receivedAt().withOffsetSameInstant(ZoneOffset.UTC))
             + (mail.messageId() == null ? "" : " (Message-ID " + mail.messageId() + ")")
             + ".");
     context.addAll(mail.notes());

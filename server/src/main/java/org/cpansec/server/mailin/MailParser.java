@@ -110,7 +110,7 @@ final class MailParser {
     try {
       return read(raw, receivedAt);
     } catch (MessagingException | IOException | RuntimeException e) {
-      return rejected(raw, "cannot be parsed: " + describe(e));
+      return rejected(raw, clean("cannot be parsed: " + describe(e)));
     }
   }
 

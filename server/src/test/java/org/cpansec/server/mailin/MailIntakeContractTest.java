@@ -131,7 +131,7 @@ abstract class MailIntakeContractTest {
                 + "\n\nFoo::Bar 1.2 passes its argument to eval.\nSteps: run the PoC.");
     assertThat(column(id, "context"))
         .contains(
-            "Received by mail from ann@example.org",
+            "Received by mail from ann@example.org on 20",
             "Message-ID <" + tag + "@example.org>",
             "Attachment “core.dump” (12.0 KiB) was not kept: each file may be at most 10.0 KiB.");
     assertThat(
@@ -179,7 +179,9 @@ abstract class MailIntakeContractTest {
     deliver(
         RawMail.from("bob@example.org", "Malware in Acme-Thing " + tag)
             .messageId(tag + "@example.org")
-            .text("  Keep my identity private!\n\nAcme-Thing 0.01 sends ~/.pause to a server.")
+            .text(
+                "  Keep my identity private!\n\nAcme-Thing 0.01 sends ~/.pause to a server;"
+                    + " it found password=hunter22 on my machine.")
             .bytes());
 
     assertThat(poller.poll().count(Outcome.REPORT)).isEqualTo(1);
@@ -188,7 +190,9 @@ abstract class MailIntakeContractTest {
     assertThat(column(id, "withhold_identity")).isIn("TRUE", "true");
     assertThat(column(id, "kind")).isEqualTo("MALWARE");
     String body = GreenMailUtil.getBody(awaitMailTo("bob@example.org"));
-    assertThat(body).contains("keep your identity private");
+    assertThat(body).contains("keep your identity private", "seems to contain a password");
+    assertThat(body).doesNotContain("hunter22", "Acme-Thing");
+    assertThat(column(id, "secret_warning")).isIn("TRUE", "true");
     assertThat(awaitMailTo("bob@example.org").getSubject())
         .isEqualTo("CPANSec: we received your malware report");
   }

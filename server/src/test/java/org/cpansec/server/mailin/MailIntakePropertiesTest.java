@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
 /** The configuration's own rules: enabled needs a server and a login; the password stays out. */
@@ -40,6 +44,55 @@ class MailIntakePropertiesTest {
         100000,
         Duration.ofSeconds(30),
         Map.of("mail.imaps.ssl.trust", "imap.example"));
+  }
+
+  @EnableConfigurationProperties(MailIntakeProperties.class)
+  static class Bound {}
+
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+          .withUserConfiguration(Bound.class);
+
+  @Test
+  void boundFromSpringPropertiesWithDefaults() {
+    context.run(
+        c -> {
+          MailIntakeProperties p = c.getBean(MailIntakeProperties.class);
+          assertThat(p.enabled()).isFalse();
+          assertThat(p.protocol()).isEqualTo(MailIntakeProperties.Protocol.IMAPS);
+          assertThat(p.folder()).isEqualTo("INBOX");
+          assertThat(p.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+          assertThat(p.maxMessageSize()).isEqualTo(DataSize.ofMegabytes(50));
+          assertThat(p.properties()).isEmpty();
+        });
+    context
+        .withPropertyValues(
+            "cpansec.mail-intake.enabled=true",
+            "cpansec.mail-intake.host=imap.example",
+            "cpansec.mail-intake.username=team",
+            "cpansec.mail-intake.password=pw",
+            "cpansec.mail-intake.protocol=imap",
+            "cpansec.mail-intake.properties.mail.imap.starttls.required=true")
+        .run(
+            c -> {
+              MailIntakeProperties p = c.getBean(MailIntakeProperties.class);
+              assertThat(p.protocol()).isEqualTo(MailIntakeProperties.Protocol.IMAP);
+              assertThat(p.effectivePort()).isEqualTo(143);
+              assertThat(p.properties()).containsEntry("mail.imap.starttls.required", "true");
+            });
+  }
+
+  @Test
+  void enabledWithoutAServerStopsTheStartNamingTheKeys() {
+    context
+        .withPropertyValues("cpansec.mail-intake.enabled=true")
+        .run(
+            c ->
+                assertThat(c)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("cpansec.mail-intake.host"));
   }
 
   @Test
