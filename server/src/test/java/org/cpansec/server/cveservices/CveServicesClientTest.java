@@ -252,6 +252,15 @@ class CveServicesClientTest {
         new CveServicesProperties(
             standIn.baseUrl(), "cpansec", null, "k", Duration.ofSeconds(1), Duration.ofSeconds(1));
     assertThat(half.isCredentialsComplete()).isFalse();
+    try (jakarta.validation.ValidatorFactory v =
+        jakarta.validation.Validation.buildDefaultValidatorFactory()) {
+      assertThat(v.getValidator().validate(half))
+          .extracting(jakarta.validation.ConstraintViolation::getMessage)
+          .containsExactly(
+              "set all of cpansec.cve-services.org, cpansec.cve-services.user and"
+                  + " cpansec.cve-services.api-key, or none of them (then the client is off)");
+      assertThat(v.getValidator().validate(none)).isEmpty();
+    }
     assertThat(standIn.properties().toString())
         .contains("apiKey=(set, not shown)")
         .doesNotContain(CveServicesStandIn.KEY);
