@@ -1,0 +1,122 @@
+package org.cpansec.server.cveid;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like client for the pool's pages: keeps cookies, follows redirects, posts forms. */
+final class PageClient {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+  private final String base;
+
+  PageClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build());
+  }
+
+  /** The CSRF token of the form on that page. */
+  String csrf(String page) {
+    HttpResponse<String> r = get(page);
+    Matcher m = CSRF.matcher(r.body());
+    if (!m.find()) {
+      throw new AssertionError("no CSRF token on " + page + " (status " + r.statusCode() + ")");
+    }
+    return m.group(1);
+  }
+
+  /** Posts the fields, url-encoded, with the CSRF token of {@code page}. */
+  HttpResponse<String> post(String page, String action, Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("_csrf", csrf(page));
+    String body =
+        all.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** Posts multipart/form-data: the fields and one file under {@code fileField}. */
+  HttpResponse<String> upload(
+      String page,
+      String action,
+      Map<String, String> fields,
+      String fileField,
+      String name,
+      byte[] content) {
+    String boundary = "----cveid" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("_csrf", csrf(page));
+    for (var e : all.entrySet()) {
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + e.getKey()
+              + "\"\r\n\r\n"
+              + e.getValue()
+              + "\r\n");
+    }
+    write(
+        body,
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + fileField
+            + "\"; filename=\""
+            + name
+            + "\"\r\nContent-Type: text/plain\r\n\r\n");
+    body.writeBytes(content);
+    write(body, "\r\n--" + boundary + "--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  private HttpResponse<String> send(HttpRequest req) {
+    try {
+      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
