@@ -140,7 +140,7 @@ class ClockStore {
                     rs.getObject(4, LocalDate.class),
                     rs.getString(5),
                     rs.getString(6),
-                    (Long) rs.getObject(7, Long.class)))
+                    rs.getObject(7, Long.class)))
         .optional()
         .orElse(ClockRow.EMPTY);
   }
