@@ -93,7 +93,11 @@ class ClockStore {
         .distinct()
         .sorted()
         .forEach(
-            id -> jdbc.sql("SELECT id FROM cna_case WHERE id = ? FOR UPDATE").param(id).query());
+            id ->
+                jdbc.sql("SELECT id FROM cna_case WHERE id = ? FOR UPDATE")
+                    .param(id)
+                    .query(Long.class)
+                    .list());
   }
 
   boolean isAssigned(long caseId, long memberId) {
@@ -268,13 +272,15 @@ class ClockStore {
         .list();
   }
 
-  void decideExtension(
+  /** Decides a pending request; false when it is no longer pending. */
+  boolean decideExtension(
       long id, String status, long decidedBy, String reason, LocalDate grantedDate) {
-    jdbc.sql(
-            "UPDATE disclosure_extension SET status = ?, decided_by = ?, decided_at = ?,"
-                + " decision_reason = ?, granted_date = ? WHERE id = ? AND status = 'PENDING'")
-        .params(status, decidedBy, utc(clock.instant()), reason, grantedDate, id)
-        .update();
+    return jdbc.sql(
+                "UPDATE disclosure_extension SET status = ?, decided_by = ?, decided_at = ?,"
+                    + " decision_reason = ?, granted_date = ? WHERE id = ? AND status = 'PENDING'")
+            .params(status, decidedBy, utc(clock.instant()), reason, grantedDate, id)
+            .update()
+        == 1;
   }
 
   // ---------------------------------------------------------------- coordination

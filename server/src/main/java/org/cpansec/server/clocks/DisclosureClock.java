@@ -306,7 +306,7 @@ public class DisclosureClock {
     }
     String why = text(reason, "the reason for the decision", MAX_REASON);
     if (!grant) {
-      store.decideExtension(extensionId, "REFUSED", actor.id(), why, null);
+      decided(store.decideExtension(extensionId, "REFUSED", actor.id(), why, null));
       store.event(
           caseId,
           actor.id(),
@@ -329,7 +329,7 @@ public class DisclosureClock {
               + date
               + " is not.");
     }
-    store.decideExtension(extensionId, "GRANTED", actor.id(), why, date);
+    decided(store.decideExtension(extensionId, "GRANTED", actor.id(), why, date));
     String detail = "Extension granted to " + date + ": " + why;
     if (k.groupId() != null) {
       moveGroup(actor, k.groupId(), date, "Extension granted on " + c.reference() + ": " + why);
@@ -693,6 +693,13 @@ public class DisclosureClock {
     if (ALREADY_PUBLIC.equals(k.plannedSource()) || ABANDONED.equals(k.plannedSource())) {
       throw new ClockException(
           "The case has no embargo (" + sourceWords(k.plannedSource()) + "): nothing to extend.");
+    }
+  }
+
+  /** The request was pending when read under the case's lock; anything else is a bug. */
+  private static void decided(boolean updated) {
+    if (!updated) {
+      throw new IllegalStateException("extension request changed under the case lock");
     }
   }
 

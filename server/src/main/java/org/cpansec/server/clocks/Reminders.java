@@ -175,8 +175,19 @@ public class Reminders {
   public int sendDue() {
     int sent = 0;
     for (Pending p : pending()) {
-      if (remind(p)) {
-        sent++;
+      try {
+        if (remind(p)) {
+          sent++;
+        }
+      } catch (RuntimeException e) {
+        // One bad reminder (an unusable address) must not stop the others; it is tried again on
+        // the next run, since nothing of it was recorded.
+        LOG.warn(
+            "reminder {} {} for member {} not queued: {}",
+            p.caseReference(),
+            p.kind(),
+            p.memberId(),
+            e.toString());
       }
     }
     if (sent > 0) {

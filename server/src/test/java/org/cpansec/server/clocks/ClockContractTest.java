@@ -145,6 +145,44 @@ abstract class ClockContractTest extends ClockTestBase {
   }
 
   @Test
+  void twoMembersDecidingTheSameRequestAtOnceDecideItOnce() throws Exception {
+    long c = newCase("MAINTAINER_CONTACTED", START);
+    clocks.recordContact(cna, c, START);
+    clocks.requestExtension(cna, c, date("2090-03-29"), "Needs time", "maintainer");
+    long x = view(c).extensions().get(0).id();
+    Member other = cna("Olga");
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+    try {
+      for (Member m : List.of(cna, other)) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  together.await();
+                  try {
+                    clocks.decideExtension(m, c, x, true, "ok by " + m.displayName(), null);
+                    return "granted";
+                  } catch (ClockException e) {
+                    return e.getMessage();
+                  }
+                }));
+      }
+      List<String> results = new java.util.ArrayList<>();
+      for (var f : outcomes) {
+        results.add(f.get());
+      }
+      assertThat(results)
+          .containsExactlyInAnyOrder("granted", "This request was already decided (granted).");
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(actions(c)).filteredOn("EXTENSION_GRANTED"::equals).hasSize(1);
+    assertThat(planned(c)).isEqualTo(date("2090-03-29"));
+  }
+
+  @Test
   void aCoordinatedDateIsSharedBySeveralCasesAndEveryChangeIsRecordedOnEach() {
     long a = newCase("EMBARGO", START);
     long b = newCase("EMBARGO", START);

@@ -181,6 +181,30 @@ abstract class ReminderContractTest extends ClockTestBase {
   }
 
   @Test
+  void anUnusableAddressDoesNotStopTheOtherReminders() throws Exception {
+    Member good = cna("Gina");
+    Member bad = cna("Bert");
+    jdbc.sql("UPDATE member_account SET email = ? WHERE id = ?")
+        .params("bert@clocks.test, eve@clocks.test", bad.id())
+        .update();
+    long c = newCase("TRIAGE", START);
+    assign(c, bad);
+    assign(c, good);
+    clock.set(at("2090-03-09T00:00:00Z"));
+    reminders.sendDue();
+    awaitSent(List.of(c), 1);
+    assertThat(to(good)).hasSize(1);
+    assertThat(
+            jdbc.sql("SELECT member_id FROM reminder WHERE case_id = ?")
+                .param(c)
+                .query(Long.class)
+                .list())
+        .containsExactly(good.id());
+    // Still pending: tried again on the next run (the address may be corrected meanwhile).
+    assertThat(reminders.pending()).anyMatch(p -> p.caseId() == c && p.memberId() == bad.id());
+  }
+
+  @Test
   void theJobRunsOnlyWhileItHoldsTheDatabaseLock() throws Exception {
     Member ann = cna("Annie");
     long c = newCase("TRIAGE", START);
