@@ -1,0 +1,13 @@
+/**
+ * Disclosure clocks (CPANSEC-PROCESS.md §4 and §9): the planned disclosure date of a case
+ * (maintainer contact + the embargo, extensions, coordinated dates shared by several cases,
+ * "already public"), the abandoned / unresponsive maintainer rules, business days in the configured
+ * time zone, what is due and overdue ({@link org.cpansec.server.clocks.Deadlines}), and the
+ * reminder job that mails assignees once per deadline, serialised across replicas by a database
+ * lock (ShedLock) and made once-only by a unique row.
+ *
+ * <p>The rules ({@link org.cpansec.server.clocks.ClockRules}, {@link
+ * org.cpansec.server.clocks.BusinessCalendar}) are plain Java over a {@link java.time.Clock}; the
+ * rest uses Spring JDBC on the V6 case tables and this package's own tables (V12).
+ */
+package org.cpansec.server.clocks;
