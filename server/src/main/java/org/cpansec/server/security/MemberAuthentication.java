@@ -16,6 +16,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * {@link Member} (roles, enabled, agreement). Roles become authorities {@code ROLE_<role>}.
  */
 public final class MemberAuthentication extends AbstractAuthenticationToken {
+  /** Fixed, so that sessions stored by one release are read by the next (rolling deploys). */
+  private static final long serialVersionUID = 1L;
+
   private final long memberId;
   private final String username;
   private final transient Member member;

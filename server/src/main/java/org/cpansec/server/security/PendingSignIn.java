@@ -9,6 +9,8 @@ import java.time.Instant;
  */
 public record PendingSignIn(long memberId, String username, Instant passwordAcceptedAt)
     implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The session attribute holding it. */
   public static final String ATTRIBUTE = PendingSignIn.class.getName();
 }
