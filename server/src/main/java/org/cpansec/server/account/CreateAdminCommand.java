@@ -1,6 +1,8 @@
 package org.cpansec.server.account;
 
 import java.io.PrintStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +103,14 @@ public class CreateAdminCommand implements AdminCommand {
     }
     out.println("Created account '" + username + "' with roles " + RoleNames.describe(roles) + ".");
     out.println("It has no password. Hand this one-time enrolment link to its owner privately;");
-    out.println("it works once, until " + created.link().expiresAt() + ":");
+    out.println(
+        "it works once, until "
+            + created
+                .link()
+                .expiresAt()
+                .atZoneSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+            + ":");
     out.println(created.link().url());
     return 0;
   }
