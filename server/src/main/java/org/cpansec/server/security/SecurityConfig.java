@@ -1,26 +1,104 @@
 package org.cpansec.server.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.cpansec.server.account.AccountEvents;
+import org.cpansec.server.account.CurrentMember;
+import org.cpansec.server.account.MemberStore;
+import org.cpansec.server.account.WorkspaceProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Everything is public (no login on this side of the platform), but every form is CSRF-protected
- * and every response carries strict headers. The JSON API under {@code /v1/} is exempt from CSRF:
- * it uses no cookies or sessions, so there is no ambient authority to forge.
+ * The public site stays public (no sign-in; every form CSRF-protected; the JSON API under {@code
+ * /v1/} exempt from CSRF: it uses no cookies or sessions, so there is no ambient authority to
+ * forge). The workspace is not:
+ *
+ * <ul>
+ *   <li>{@code /cna/**} and {@code /account/**}: a member signed in with password and code (any
+ *       role); on {@code /cna/**} also the current agreement signed, else only a notice;
+ *   <li>{@code /admin/**}: role ADMIN;
+ *   <li>anyone else asking for those is redirected to {@code /login}; a member lacking the role
+ *       gets 403 with a page saying so.
+ * </ul>
+ *
+ * Sign-in is {@link SignInController}'s (two steps), sign-out is {@code POST /logout}. Every
+ * response carries strict headers.
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfig {
   static final String CSP =
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self';"
           + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   @Bean
-  SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-        .csrf(c -> c.ignoringRequestMatchers("/v1/**"))
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    return new HttpSessionCsrfTokenRepository();
+  }
+
+  @Bean
+  SecurityFilterChain site(
+      HttpSecurity http,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrfTokens,
+      MemberStore members,
+      WorkspaceProperties workspace,
+      CurrentMember current,
+      AccountEvents events)
+      throws Exception {
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher cna = path.matcher("/cna/**");
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(cna, path.matcher("/account/**"))
+                    .authenticated()
+                    .requestMatchers(path.matcher("/admin/**"))
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .permitAll())
+        .securityContext(c -> c.securityContextRepository(contexts))
+        .addFilterAfter(
+            new MemberContextFilter(members, workspace), SecurityContextHolderFilter.class)
+        .addFilterAfter(new AgreementGateFilter(cna, current), AuthorizationFilter.class)
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                    .accessDeniedHandler(
+                        (req, res, denied) -> {
+                          if (denied instanceof CsrfException || current.get().isEmpty()) {
+                            // A stale form, or no member: the plain error page, as before.
+                            res.sendError(HttpServletResponse.SC_FORBIDDEN);
+                          } else {
+                            res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                            req.getRequestDispatcher("/account/forbidden").forward(req, res);
+                          }
+                        }))
+        .logout(
+            l ->
+                l.logoutUrl("/logout")
+                    .addLogoutHandler(recordSignOut(events))
+                    .logoutSuccessUrl("/login?signedOut"))
+        .csrf(c -> c.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/v1/**"))
         .headers(
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -32,5 +110,19 @@ public class SecurityConfig {
         .requestCache(c -> c.disable())
         .anonymous(a -> a.disable());
     return http.build();
+  }
+
+  private static LogoutHandler recordSignOut(AccountEvents events) {
+    return (req, res, auth) -> {
+      if (auth instanceof MemberAuthentication m) {
+        events.record(
+            AccountEvents.Kind.SIGNED_OUT,
+            m.memberId(),
+            m.getName(),
+            null,
+            req.getRemoteAddr(),
+            null);
+      }
+    };
   }
 }
