@@ -75,7 +75,10 @@ public class Cases {
     return out;
   }
 
-  /** One report, to open a case from it; members of the workspace. Audited. */
+  /**
+   * One report, to open a case from it; members of the workspace, and — once a case was made from
+   * it — only those who see that case. Audited.
+   */
   @Transactional
   public ReportDetails report(long reportId, Viewer viewer) {
     requireWorkspaceMember(viewer);
@@ -84,7 +87,13 @@ public class Cases {
             .find(reportId)
             .map(ReportReader.Source::details)
             .orElseThrow(CaseNotFoundException::new);
-    audit.append(viewer.actor(), "report.view", null, "report " + reportId);
+    // Once a case is made from it, the report is that case's data: the case's rule applies.
+    Optional<CaseRecord> made = reports.caseOf(reportId).flatMap(store::byId);
+    if (made.isPresent() && !access.maySee(viewer, made.get())) {
+      throw new CaseNotFoundException();
+    }
+    audit.append(
+        viewer.actor(), "report.view", made.map(CaseRecord::id).orElse(null), "report " + reportId);
     return r;
   }
 

@@ -625,6 +625,22 @@ abstract class CasesContractTest {
     assertThat(cases.open(ref, as(dave)).namedMembers()).isEmpty();
   }
 
+  @Test
+  void theReportOfASensitiveCaseIsTheCasesData() {
+    Fixtures.Report r = fx.report("Hush-Dist", "0.1", "Quiet", false);
+    assertThat(cases.report(r.id(), as(bob)).details()).contains("Hush-Dist");
+    String ref = cases.openFromReport(r.id(), "", as(alice));
+    cases.setSensitive(ref, true, as(alice));
+    assertThat(cases.report(r.id(), as(alice)).id()).isEqualTo(r.id());
+    assertThatThrownBy(() -> cases.report(r.id(), as(bob)))
+        .isInstanceOf(CaseNotFoundException.class);
+    assertThat(cases.caseOfReport(r.id(), as(bob))).isEmpty();
+    CaseRefusedException again = refusal(() -> cases.openFromReport(r.id(), "", as(bob)));
+    assertThat(again.getMessage()).isEqualTo("This report already has a case.");
+    assertThatThrownBy(() -> cases.report(r.id(), as(fx.member("admin", true, Role.ADMIN))))
+        .isInstanceOf(CaseNotFoundException.class);
+  }
+
   // ---- attachments ----
 
   @Test

@@ -28,6 +28,8 @@ abstract class CasesWebContractTest {
   @LocalServerPort int port;
   @Autowired TestCurrentMember current;
   @Autowired Cases cases;
+  @Autowired Triage triage;
+  @Autowired CaseComments comments;
   @Autowired ExternalGrants grants;
   @Autowired JdbcClient jdbc;
   Fixtures fx;
@@ -87,6 +89,69 @@ abstract class CasesWebContractTest {
     // A member who has not signed the agreement gets nothing.
     current.set(fx.member("web-unsigned", false, Role.CNA_MEMBER));
     assertThat(web.get("/cna/cases").body()).contains("not signed").doesNotContain(ref);
+  }
+
+  @Test
+  void everyPanelRendersWithItsData() {
+    Fixtures.Report r = fx.report("Panel-Dist", "1.2", "Pat " + XSS, true);
+    HttpResponse<String> reports = web.get("/cna/reports");
+    assertThat(reports.statusCode()).isEqualTo(200);
+    assertThat(reports.body()).contains("/cna/cases/new?report=" + r.id(), "Panel-Dist");
+    HttpResponse<String> form = web.get("/cna/cases/new?report=" + r.id());
+    assertThat(form.body()).contains("Secret details of the flaw in Panel-Dist", "withheld");
+    HttpResponse<String> opened =
+        web.submit(
+            "/cna/cases/new?report=" + r.id(),
+            "/cna/cases/new",
+            Map.of("report", Long.toString(r.id()), "title", ""));
+    Matcher m = CASE_URL.matcher(opened.uri().getPath());
+    assertThat(m.matches()).as(opened.body()).isTrue();
+    String ref = m.group(1);
+    String page = "/cna/cases/" + ref;
+    Member bob = fx.cna("web-bob-panels");
+    Viewer a = Viewer.of(alice);
+    triage.vote(ref, true, "because " + XSS, a);
+    triage.vote(ref, true, "agreed", Viewer.of(bob));
+    triage.assess(
+        ref,
+        new Triage.Assessment(
+            CaseSeverity.HIGH,
+            Impact.AUTHENTICATION_BYPASS,
+            true,
+            DualLife.RELEASED_SEPARATELY,
+            true),
+        a);
+    triage.decideScope(ref, Scope.UPSTREAM, "libfoo", a);
+    triage.setBlastRadius(ref, "Down-Stream\nOther-Dist", a);
+    triage.recordMaintainerStatement(ref, "said so on IRC", a);
+    long comment = comments.add(ref, "first", false, a);
+    comments.edit(ref, comment, "second", true, a);
+    grants.create(ref, Party.PERL_SECURITY, "p5p", null, a);
+    cases.setSensitive(ref, true, a);
+    cases.name(ref, bob.id(), a);
+    HttpResponse<String> shown = web.get(page);
+    assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+    assertThat(shown.body())
+        .contains(
+            "Panel-Dist 1.2: vulnerability report",
+            "Pat &lt;script&gt;",
+            "a vulnerability: the maintainer says so",
+            "because &lt;script&gt;",
+            "authentication bypass",
+            "<span class=\"label\">HIGH PRIORITY</span>",
+            "CWE-1395",
+            "Down-Stream",
+            "said so on IRC",
+            "Earlier versions (1)",
+            "first",
+            "<td>perl security team</td>",
+            "Display web-bob-panels",
+            "only the named CNA members see it")
+        .doesNotContain(XSS);
+    HttpResponse<String> dups = web.get(page + "/duplicates?words=flaw");
+    assertThat(dups.statusCode()).isEqualTo(200);
+    assertThat(dups.body()).contains("Possible duplicates of");
+    assertThat(web.get("/cna/cases?state=REPORTED").body()).contains(ref);
   }
 
   @Test
