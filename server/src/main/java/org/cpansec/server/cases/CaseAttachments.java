@@ -59,7 +59,6 @@ public class CaseAttachments {
     this.clock = clock;
     this.dir = config.attachmentDir().toAbsolutePath().normalize();
     this.maxBytes = config.maxAttachmentSize().toBytes();
-    createPrivateDirectory(dir);
   }
 
   private static void createPrivateDirectory(Path dir) {
@@ -165,6 +164,8 @@ public class CaseAttachments {
    */
   private Info store(long caseId, String fileName, InputStream content, Long memberId) {
     String name = safeName(fileName);
+    // Created with the first file, not at start: a server that never stores one leaves no trace.
+    createPrivateDirectory(dir);
     String storage = randomName();
     Path part = dir.resolve(storage + ".part");
     Path target = file(storage);

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the cases ({@code cpansec.cases.*}, documented in docs/server.md): where case
- * attachments are stored (a directory outside the web root; created at start with owner-only
+ * attachments are stored (a directory outside the web root; created with the first file, owner-only
  * permissions where the file system has them), the largest attachment, and how many cases a list
  * shows at most.
  */

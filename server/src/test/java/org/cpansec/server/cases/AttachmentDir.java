@@ -8,13 +8,17 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points {@code cpansec.cases.attachment-dir} at a fresh temporary directory per context. */
+/**
+ * Points {@code cpansec.cases.attachment-dir} at a fresh temporary directory per context, and
+ * lowers the attachment limit to 64 KB.
+ */
 public final class AttachmentDir
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     try {
-      String dir = Files.createTempDirectory("cpansec-attachments-").toString();
+      // Not created yet: the server creates it, owner-only, with the first file.
+      String dir = Files.createTempDirectory("cpansec-cases-").resolve("attachments").toString();
       context
           .getEnvironment()
           .getPropertySources()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -661,6 +662,11 @@ abstract class CasesContractTest {
     CaseAttachments.Download d = attachments.download(ref, info.id(), as(alice));
     assertThat(d.path().getFileName().toString()).isEqualTo(storage);
     assertThat(Files.readAllBytes(d.path())).isEqualTo(log);
+    assertThat(Files.getPosixFilePermissions(d.path().getParent()))
+        .containsExactlyInAnyOrder(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE);
     long id = fx.caseId(ref);
     assertThat(fx.auditCount(id, "case.attachment.upload")).isEqualTo(1);
     assertThat(fx.auditCount(id, "case.attachment.download")).isEqualTo(1);
