@@ -1,0 +1,146 @@
+package org.cpansec.server.cases;
+
+import java.util.List;
+import org.cpansec.server.account.Member;
+import org.cpansec.server.account.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access rule of ADR 0008, in one place. A viewer sees a case when
+ *
+ * <ul>
+ *   <li>they are a member who signed the current agreement and holds {@code CPANSEC_MEMBER} or
+ *       {@code CNA_MEMBER}, and — when the case is sensitive — they are a CNA member named on it;
+ *       or
+ *   <li>they hold an unrevoked external grant on that very case (and then see only the external
+ *       view).
+ * </ul>
+ *
+ * Nobody else sees anything, whatever the case's state: a published case's public face is its
+ * advisory, not the case. {@code ADMIN} alone grants no case access. Lists, searches and counts use
+ * {@link #visible(Viewer)}, the same rule as SQL. Only CNA members change a case.
+ */
+@Component
+public class CaseAccess {
+  private final JdbcClient jdbc;
+  private final CaseStore store;
+
+  CaseAccess(JdbcClient jdbc, CaseStore store) {
+    this.jdbc = jdbc;
+    this.store = store;
+  }
+
+  /** A member who may see the (non-sensitive) cases of the workspace at all. */
+  public static boolean isWorkspaceMember(Member m) {
+    return m != null
+        && m.maySeeEmbargoed()
+        && (m.has(Role.CPANSEC_MEMBER) || m.has(Role.CNA_MEMBER));
+  }
+
+  /** A member who may change cases they see. */
+  public static boolean isCnaMember(Member m) {
+    return isWorkspaceMember(m) && m.isCna();
+  }
+
+  /** May this viewer see this case (in the view their kind gets)? */
+  public boolean maySee(Viewer viewer, CaseRecord c) {
+    if (viewer instanceof Viewer.Staff s) {
+      return memberMaySee(s.member(), c);
+    }
+    if (viewer instanceof Viewer.External e) {
+      return e.grant().caseId() == c.id() && grantActive(e.grant().id());
+    }
+    return false;
+  }
+
+  private boolean memberMaySee(Member m, CaseRecord c) {
+    if (!isWorkspaceMember(m)) {
+      return false;
+    }
+    return !c.sensitive() || (m.isCna() && store.isNamed(c.id(), m.id()));
+  }
+
+  /** Whether the grant exists and is not revoked, read now (a revocation acts at once). */
+  boolean grantActive(long grantId) {
+    return jdbc.sql("SELECT COUNT(*) FROM case_grant WHERE id = ? AND revoked_at IS NULL")
+            .param(grantId)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /** A WHERE clause over {@code cna_case c} with its parameters. */
+  public record Clause(String sql, List<Object> params) {
+    public Clause {
+      params = List.copyOf(params);
+    }
+  }
+
+  static final Clause NOTHING = new Clause("1 = 0", List.of());
+
+  /** The cases this viewer may see, as SQL: for lists, searches and counts. */
+  public Clause visible(Viewer viewer) {
+    if (viewer instanceof Viewer.Staff s) {
+      Member m = s.member();
+      if (!isWorkspaceMember(m)) {
+        return NOTHING;
+      }
+      if (!m.isCna()) {
+        return new Clause("c.sensitive = FALSE", List.of());
+      }
+      return new Clause(
+          "(c.sensitive = FALSE OR EXISTS (SELECT 1 FROM case_restricted_member r"
+              + " WHERE r.case_id = c.id AND r.member_id = ?))",
+          List.of(m.id()));
+    }
+    if (viewer instanceof Viewer.External e) {
+      return new Clause(
+          "(c.id = ? AND EXISTS (SELECT 1 FROM case_grant g WHERE g.id = ?"
+              + " AND g.case_id = c.id AND g.revoked_at IS NULL))",
+          List.of(e.grant().caseId(), e.grant().id()));
+    }
+    return NOTHING;
+  }
+
+  /**
+   * The case for the members' view: the viewer must be a member who may see it. Anything else — no
+   * such case, not visible, an external link — is "not found".
+   */
+  CaseRecord forMember(String reference, Viewer viewer) {
+    if (!(viewer instanceof Viewer.Staff) || reference == null) {
+      throw new CaseNotFoundException();
+    }
+    CaseRecord c = store.byReference(reference).orElseThrow(CaseNotFoundException::new);
+    if (!maySee(viewer, c)) {
+      throw new CaseNotFoundException();
+    }
+    return c;
+  }
+
+  /** Like {@link #forMember}, and the member must be a CNA member to {@code doWhat}. */
+  CaseRecord forCna(String reference, Viewer viewer, String doWhat) {
+    CaseRecord c = forMember(reference, viewer);
+    if (!isCnaMember(((Viewer.Staff) viewer).member())) {
+      throw CaseRefusedException.notAllowed("Only CNA members " + doWhat + ".");
+    }
+    return c;
+  }
+
+  /** The case of an external link, while the link is valid; else "not found". */
+  CaseRecord forExternal(Viewer viewer) {
+    if (!(viewer instanceof Viewer.External e)) {
+      throw new CaseNotFoundException();
+    }
+    CaseRecord c = store.byId(e.grant().caseId()).orElseThrow(CaseNotFoundException::new);
+    if (!maySee(viewer, c)) {
+      throw new CaseNotFoundException();
+    }
+    return c;
+  }
+
+  /** The member behind a staff viewer (callers have checked the kind). */
+  static Member member(Viewer viewer) {
+    return ((Viewer.Staff) viewer).member();
+  }
+}

@@ -1,0 +1,5 @@
+package org.cpansec.server.cases;
+
+/** The access rule on PostgreSQL. */
+@PostgresCases
+class PostgresAccessTest extends AccessContractTest {}
