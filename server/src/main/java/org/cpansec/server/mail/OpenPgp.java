@@ -75,6 +75,10 @@ public final class OpenPgp {
           "This is not an ASCII-armoured OpenPGP public key: expected a block starting with"
               + " -----BEGIN PGP PUBLIC KEY BLOCK-----.");
     }
+    if (text.indexOf("-----BEGIN PGP PUBLIC KEY BLOCK-----")
+        != text.lastIndexOf("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
+      throw new PgpException("Expected exactly one public key block: paste one key at a time.");
+    }
     List<PGPPublicKeyRing> rings = new ArrayList<>();
     try (InputStream in =
         PGPUtil.getDecoderStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {

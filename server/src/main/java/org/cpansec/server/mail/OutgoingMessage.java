@@ -78,6 +78,8 @@ final class OutgoingMessage extends MimeMessage {
       throws MessagingException {
     MimeBodyPart inner = new MimeBodyPart();
     inner.setText(body, "UTF-8");
+    // Written on its own, the part gets no headers from updateHeaders(): set them here.
+    inner.setHeader("Content-Type", "text/plain; charset=UTF-8");
     inner.setHeader("Content-Transfer-Encoding", "quoted-printable");
     ByteArrayOutputStream entity = new ByteArrayOutputStream();
     try {
