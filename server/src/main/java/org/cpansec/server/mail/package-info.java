@@ -9,7 +9,7 @@
  * when no SMTP host is configured; queued rows then wait.
  *
  * <p>Depends on Spring JDBC, Spring's mail support, Bouncy Castle and the server's configuration;
- * reads {@code cna_case.sensitive} and knows nothing else of cases or reports beyond their ids.
- * The admin pages read the signed-in member from {@code account.CurrentMember}.
+ * reads {@code cna_case.sensitive} and knows nothing else of cases or reports beyond their ids. The
+ * admin pages read the signed-in member from {@code account.CurrentMember}.
  */
 package org.cpansec.server.mail;
