@@ -30,6 +30,7 @@ import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 
@@ -100,6 +101,10 @@ public final class OpenPgp {
     if (primary.hasRevocation()) {
       throw new PgpException("The key " + fingerprint + " is revoked.");
     }
+    if (!selfCertified(primary)) {
+      throw new PgpException(
+          "The key " + fingerprint + " has no user ID with a valid self-signature.");
+    }
     Instant primaryExpiry = expiry(primary);
     if (primaryExpiry != null && !primaryExpiry.isAfter(now)) {
       throw new PgpException("The key " + fingerprint + " expired on " + primaryExpiry + ".");
@@ -112,7 +117,7 @@ public final class OpenPgp {
                         "The key "
                             + fingerprint
                             + " has no valid key for encryption (every encryption subkey is"
-                            + " missing, revoked or expired)."));
+                            + " missing, revoked, expired or not signed by the primary key)."));
     Instant expires = earliest(primaryExpiry, expiry(encryption));
     List<String> userIds = new ArrayList<>();
     primary.getUserIDs().forEachRemaining(userIds::add);
@@ -132,7 +137,7 @@ public final class OpenPgp {
     PGPPublicKey fallback = null;
     for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
       PGPPublicKey k = it.next();
-      if (!mayEncrypt(k, now)) {
+      if (!mayEncrypt(primary, k, now)) {
         continue;
       }
       if (!k.isMasterKey()) {
@@ -205,8 +210,11 @@ public final class OpenPgp {
     return seconds <= 0 ? null : key.getCreationTime().toInstant().plusSeconds(seconds);
   }
 
-  private static boolean mayEncrypt(PGPPublicKey k, Instant now) {
+  private static boolean mayEncrypt(PGPPublicKey primary, PGPPublicKey k, Instant now) {
     if (!k.isEncryptionKey() || k.hasRevocation()) {
+      return false;
+    }
+    if (k.isMasterKey() ? !selfCertified(primary) : !boundTo(primary, k)) {
       return false;
     }
     Instant expires = expiry(k);
@@ -215,6 +223,45 @@ public final class OpenPgp {
     }
     Integer flags = keyFlags(k);
     return flags == null || (flags & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) != 0;
+  }
+
+  /**
+   * Whether a subkey carries a binding signature by the primary key that verifies: a subkey
+   * appended to someone else's key (to have mail encrypted to it) does not.
+   */
+  private static boolean boundTo(PGPPublicKey primary, PGPPublicKey subkey) {
+    for (Iterator<PGPSignature> it = subkey.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
+        it.hasNext(); ) {
+      PGPSignature s = it.next();
+      try {
+        s.init(new BcPGPContentVerifierBuilderProvider(), primary);
+        if (s.verifyCertification(primary, subkey)) {
+          return true;
+        }
+      } catch (PGPException | RuntimeException e) {
+        // Not a valid binding by this primary key: try the next one.
+      }
+    }
+    return false;
+  }
+
+  /** Whether some user ID of the primary key has a self-signature that verifies. */
+  private static boolean selfCertified(PGPPublicKey primary) {
+    for (Iterator<String> ids = primary.getUserIDs(); ids.hasNext(); ) {
+      String id = ids.next();
+      for (Iterator<PGPSignature> it = primary.getSignaturesForID(id); it.hasNext(); ) {
+        PGPSignature s = it.next();
+        try {
+          s.init(new BcPGPContentVerifierBuilderProvider(), primary);
+          if (s.verifyCertification(id, primary)) {
+            return true;
+          }
+        } catch (PGPException | RuntimeException e) {
+          // Someone else's certification, or a broken one: not a self-signature.
+        }
+      }
+    }
+    return false;
   }
 
   /** The key flags of the key's self-signatures, if any states them. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.junit.jupiter.api.Test;
 
 /** OpenPGP with keys made at test time: checking keys, encrypting, PGP/MIME, decrypting. */
@@ -49,6 +50,20 @@ class OpenPgpTest {
         .hasMessageContaining("expired on");
     assertThatThrownBy(() -> OpenPgp.readPublicKey(ALICE.publicKey() + BOB.publicKey(), now))
         .hasMessageContaining("exactly one public key");
+  }
+
+  @Test
+  void aSubkeyGraftedOntoSomeoneElsesKeyIsNeverUsed() {
+    PGPPublicKeyRing alice = OpenPgp.readRing(ALICE.publicKey());
+    PGPPublicKey aliceSub = OpenPgp.readPublicKey(ALICE.publicKey(), Instant.now()).encryptionKey();
+    PGPPublicKey bobSub = OpenPgp.readPublicKey(BOB.publicKey(), Instant.now()).encryptionKey();
+    // Alice's key with her encryption subkey swapped for Bob's (bound by Bob, not by Alice).
+    PGPPublicKeyRing grafted =
+        PGPPublicKeyRing.insertPublicKey(PGPPublicKeyRing.removePublicKey(alice, aliceSub), bobSub);
+    assertThat(OpenPgp.encryptionKey(grafted, Instant.now())).isEmpty();
+    assertThatThrownBy(() -> OpenPgp.readPublicKey(armor(grafted), Instant.now()))
+        .isInstanceOf(PgpException.class)
+        .hasMessageContaining("not signed by the primary key");
   }
 
   @Test
@@ -108,6 +123,19 @@ class OpenPgpTest {
     assertThat(clear.isMimeType("text/plain")).isTrue();
     assertThat(clear.getContent().toString()).isEqualTo("Line one\r\nLine two: Ünïcödé\r\n");
     assertThat(raw.toString(StandardCharsets.ISO_8859_1)).doesNotContain("Line one");
+  }
+
+  private static String armor(PGPPublicKeyRing ring) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (org.bouncycastle.bcpg.ArmoredOutputStream a =
+          new org.bouncycastle.bcpg.ArmoredOutputStream(out)) {
+        ring.encode(a);
+      }
+      return out.toString(StandardCharsets.US_ASCII);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static byte[] decodeArmor(String armored) {
