@@ -47,10 +47,17 @@ public final class AdminCli {
               .bannerMode(Banner.Mode.OFF)
               .logStartupInfo(false)
               .lazyInitialization(true)
-              .properties(Map.of("logging.level.root", "WARN"))
+              // The command speaks for itself: no log lines, and never a stack trace.
+              .properties(Map.of("logging.level.root", "OFF"))
               .run(settings.toArray(String[]::new));
     } catch (RuntimeException e) {
-      err.println("admin: cannot start (database or configuration): " + rootMessage(e));
+      String why = rootMessage(e);
+      err.println("admin: cannot start (database or configuration): " + why);
+      if (why != null && why.contains("file is locked")) {
+        err.println(
+            "admin: the embedded H2 database is open in a running server; stop the server, run"
+                + " the command, then start the server again");
+      }
       return 1;
     }
     try (context) {
