@@ -282,7 +282,6 @@ public class CveIdController {
             + " IDs listed"
             + (shown.isEmpty() ? "" : "; cases: " + String.join(", ", shown)));
     int thisYear = LocalDate.now(clock).getYear();
-    model.addAttribute("member", m);
     model.addAttribute("canManage", CaseAccess.isCnaMember(m));
     model.addAttribute("counts", pool.counts());
     model.addAttribute("states", CveIdState.values());
@@ -303,7 +302,6 @@ public class CveIdController {
   private String showCase(
       Member m, CaseRecord c, Model model, HttpServletResponse res, PoolRefusal e) {
     audit.append(Viewer.of(m).actor(), "cveid.case.view", c.id(), c.reference());
-    model.addAttribute("member", m);
     model.addAttribute("canManage", CaseAccess.isCnaMember(m));
     model.addAttribute("kase", c);
     model.addAttribute("ids", pool.idsOf(c.id()));

@@ -37,9 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the pool; once {@code SHARED} or {@code PUBLISHED} it belongs to its case for good, and releasing
  * it rejects it. Every assign, release, share, publish and reject is one {@code cve_assignment} row
  * (who, when, which case), one entry of the case's audit log ({@code cveid.assign}, {@code
- * cveid.release}, …, in the same transaction) and one {@link CveIdEvent}. The first ID assigned to
- * a case in TRIAGE moves the case to RESERVED through the cases' state machine ({@link
- * Cases#transition}), recorded as that member's move.
+ * cveid.release}, …, in the same transaction) and one {@link CveIdEvent}. An ID assigned to a case
+ * in TRIAGE (normally its first) moves the case to RESERVED through the cases' state machine
+ * ({@link Cases#transition}), recorded as that member's move.
  *
  * <p>Concurrency: an ID changes state only through a conditional UPDATE that names the state it
  * expects, so two members assigning at once never get the same ID, on H2 or PostgreSQL; the loser

@@ -180,6 +180,7 @@ class RecordEditorBrowserTest {
     ws.hold(fx.caseId(ref), cve);
     // From the case page to the record editor of its CVE ID.
     browser.get("http://127.0.0.1:" + port + "/cna/cases/" + ref);
+    shot("record-case-page");
     go(By.id("record-link"));
     assertThat(browser.getCurrentUrl()).endsWith("/cna/cases/" + ref + "/record");
     // The editor sits in the workspace: its navigation, and a link back to the case.
