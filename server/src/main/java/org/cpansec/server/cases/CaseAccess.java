@@ -105,9 +105,10 @@ public class CaseAccess {
 
   /**
    * The case for the members' view: the viewer must be a member who may see it. Anything else — no
-   * such case, not visible, an external link — is "not found".
+   * such case, not visible, an external link — is "not found". Public for the other packages'
+   * workspace pages of a case (record editor, CVE IDs, clocks).
    */
-  CaseRecord forMember(String reference, Viewer viewer) {
+  public CaseRecord forMember(String reference, Viewer viewer) {
     if (!(viewer instanceof Viewer.Staff) || reference == null) {
       throw new CaseNotFoundException();
     }
@@ -118,13 +119,21 @@ public class CaseAccess {
     return c;
   }
 
-  /** Like {@link #forMember}, and the member must be a CNA member to {@code doWhat}. */
-  CaseRecord forCna(String reference, Viewer viewer, String doWhat) {
+  /**
+   * Like {@link #forMember}, and the member must be a CNA member to {@code doWhat} (else {@link
+   * CaseRefusedException}, 403, saying so).
+   */
+  public CaseRecord forCna(String reference, Viewer viewer, String doWhat) {
     CaseRecord c = forMember(reference, viewer);
     if (!isCnaMember(((Viewer.Staff) viewer).member())) {
       throw CaseRefusedException.notAllowed("Only CNA members " + doWhat + ".");
     }
     return c;
+  }
+
+  /** May this viewer see the case with this id? False for a case that does not exist. */
+  public boolean maySee(Viewer viewer, long caseId) {
+    return store.byId(caseId).filter(c -> maySee(viewer, c)).isPresent();
   }
 
   /** The case of an external link, while the link is valid; else "not found". */

@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Triage {
   static final int MAX_REASON = 2000;
-  static final int MAX_BLAST_RADIUS = 100_000;
+
+  /** The longest blast radius kept, in characters. */
+  public static final int MAX_BLAST_RADIUS = 100_000;
 
   private final JdbcClient jdbc;
   private final CaseAccess access;

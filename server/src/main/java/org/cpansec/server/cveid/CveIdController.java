@@ -10,9 +10,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.cpansec.server.account.CurrentMember;
 import org.cpansec.server.account.Member;
+import org.cpansec.server.audit.AuditLog;
+import org.cpansec.server.cases.CaseAccess;
+import org.cpansec.server.cases.CaseNotFoundException;
+import org.cpansec.server.cases.CaseRecord;
+import org.cpansec.server.cases.Viewer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,9 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pool's pages: {@code /cna/cve-ids} (counts, list, import, refill from CVE Services) and a
- * case's IDs at {@code /cna/cases/{ref}/cve-ids} with the assign and release forms. Someone who may
- * not enter the workspace, or see the case, gets the site's 404. A refused action shows the page
- * again with the reason and a 4xx status; a done one redirects with a message.
+ * case's IDs at {@code /cna/cases/{ref}/cve-ids} with the assign and release forms. Who sees what
+ * is {@link CaseAccess}'s rule: someone who may not see cases at all, or not this case, gets the
+ * site's 404. A refused action shows the page again with the reason and a 4xx status; a done one
+ * redirects with a message. Both pages are reads of the cases they show, so they are audited.
  */
 @Controller
 public class CveIdController {
@@ -38,19 +43,22 @@ public class CveIdController {
 
   private final CveIdPool pool;
   private final PoolRefill refill;
-  private final PoolCases cases;
+  private final CaseAccess access;
+  private final AuditLog audit;
   private final ObjectProvider<CurrentMember> current;
   private final Clock clock;
 
   public CveIdController(
       CveIdPool pool,
       PoolRefill refill,
-      PoolCases cases,
+      CaseAccess access,
+      AuditLog audit,
       ObjectProvider<CurrentMember> current,
       Clock clock) {
     this.pool = pool;
     this.refill = refill;
-    this.cases = cases;
+    this.access = access;
+    this.audit = audit;
     this.current = current;
     this.clock = clock;
   }
@@ -190,7 +198,7 @@ public class CveIdController {
       HttpServletResponse res,
       RedirectAttributes redirect) {
     Member m = viewer();
-    PoolCases.CaseView c = visibleCase(ref, m);
+    CaseRecord c = visibleCase(ref, m);
     try {
       String id = pool.assign(c.id(), m, note);
       redirect.addFlashAttribute("message", id + " is assigned to " + c.reference() + ".");
@@ -209,7 +217,7 @@ public class CveIdController {
       HttpServletResponse res,
       RedirectAttributes redirect) {
     Member m = viewer();
-    PoolCases.CaseView c = visibleCase(ref, m);
+    CaseRecord c = visibleCase(ref, m);
     try {
       if (cveId == null || cveId.isBlank()) {
         throw new PoolRefusal(PoolRefusal.Kind.INVALID, "Say which CVE ID to release.");
@@ -233,16 +241,18 @@ public class CveIdController {
   private Member viewer() {
     CurrentMember who = current.getIfAvailable();
     Member m = who == null ? null : who.get().orElse(null);
-    if (!PoolCases.mayEnter(m)) {
+    if (!CaseAccess.isWorkspaceMember(m)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     return m;
   }
 
-  private PoolCases.CaseView visibleCase(String ref, Member m) {
-    return cases
-        .visible(ref, m)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  private CaseRecord visibleCase(String ref, Member m) {
+    try {
+      return access.forMember(ref, Viewer.of(m));
+    } catch (CaseNotFoundException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
   }
 
   private String showPool(
@@ -252,7 +262,7 @@ public class CveIdController {
       Model model,
       HttpServletResponse res,
       PoolRefusal e) {
-    Set<Long> named = cases.namedCases(m);
+    Viewer viewer = Viewer.of(m);
     List<Row> rows =
         pool.list(year, state).stream()
             .map(
@@ -260,11 +270,19 @@ public class CveIdController {
                     new Row(
                         p,
                         p.caseReference() != null
-                            && (!p.caseSensitive() || (m.isCna() && named.contains(p.caseId())))))
+                            && (!p.caseSensitive() || access.maySee(viewer, p.caseId()))))
             .toList();
+    List<String> shown =
+        rows.stream().filter(Row::showCase).map(r -> r.entry().caseReference()).distinct().toList();
+    audit.append(
+        viewer.actor(),
+        "cveid.pool.view",
+        null,
+        rows.size()
+            + " IDs listed"
+            + (shown.isEmpty() ? "" : "; cases: " + String.join(", ", shown)));
     int thisYear = LocalDate.now(clock).getYear();
-    model.addAttribute("member", m);
-    model.addAttribute("canManage", m.isCna() && m.signedCurrentAgreement());
+    model.addAttribute("canManage", CaseAccess.isCnaMember(m));
     model.addAttribute("counts", pool.counts());
     model.addAttribute("states", CveIdState.values());
     model.addAttribute("rows", rows);
@@ -282,9 +300,9 @@ public class CveIdController {
   }
 
   private String showCase(
-      Member m, PoolCases.CaseView c, Model model, HttpServletResponse res, PoolRefusal e) {
-    model.addAttribute("member", m);
-    model.addAttribute("canManage", m.isCna() && m.signedCurrentAgreement());
+      Member m, CaseRecord c, Model model, HttpServletResponse res, PoolRefusal e) {
+    audit.append(Viewer.of(m).actor(), "cveid.case.view", c.id(), c.reference());
+    model.addAttribute("canManage", CaseAccess.isCnaMember(m));
     model.addAttribute("kase", c);
     model.addAttribute("ids", pool.idsOf(c.id()));
     model.addAttribute("history", pool.history(c.id()));

@@ -7,11 +7,20 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cpansec.server.account.Member;
+import org.cpansec.server.audit.AuditLog;
+import org.cpansec.server.cases.CaseAccess;
+import org.cpansec.server.cases.CaseNotFoundException;
+import org.cpansec.server.cases.CaseRefusedException;
+import org.cpansec.server.cases.CaseState;
+import org.cpansec.server.cases.Cases;
+import org.cpansec.server.cases.TransitionReason;
+import org.cpansec.server.cases.Viewer;
 import org.cpansec.server.cveid.PoolRefusal.Kind;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,14 +36,19 @@ import org.springframework.transaction.annotation.Transactional;
  * of the injected {@link Clock}). An assigned ID that has not left the CNA may be released back to
  * the pool; once {@code SHARED} or {@code PUBLISHED} it belongs to its case for good, and releasing
  * it rejects it. Every assign, release, share, publish and reject is one {@code cve_assignment} row
- * (who, when, which case) and one {@link CveIdEvent}.
+ * (who, when, which case), one entry of the case's audit log ({@code cveid.assign}, {@code
+ * cveid.release}, …, in the same transaction) and one {@link CveIdEvent}. An ID assigned to a case
+ * in TRIAGE (normally its first) moves the case to RESERVED through the cases' state machine
+ * ({@link Cases#transition}), recorded as that member's move.
  *
  * <p>Concurrency: an ID changes state only through a conditional UPDATE that names the state it
  * expects, so two members assigning at once never get the same ID, on H2 or PostgreSQL; the loser
  * of a race simply takes the next ID.
  *
  * <p>Only CNA members who signed the current agreement may import, assign, release, share, publish
- * or reject; an empty actor ({@code null}) on share, publish and reject stands for the system.
+ * or reject; an empty actor ({@code null}) on share, publish and reject stands for the system. A
+ * member assigns or releases only on a case they may see ({@link CaseAccess}); any other case is
+ * "not found".
  */
 @Service
 public class CveIdPool {
@@ -46,11 +60,23 @@ public class CveIdPool {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final CaseAccess access;
+  private final Cases cases;
+  private final AuditLog audit;
 
-  public CveIdPool(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+  public CveIdPool(
+      JdbcClient jdbc,
+      Clock clock,
+      ApplicationEventPublisher events,
+      CaseAccess access,
+      Cases cases,
+      AuditLog audit) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
+    this.access = access;
+    this.cases = cases;
+    this.audit = audit;
   }
 
   /** One ID of the pool, with its case when it has one. */
@@ -216,14 +242,16 @@ public class CveIdPool {
 
   /**
    * Assigns the lowest available ID of the year the rule picks to the case. A case may hold several
-   * IDs (a Dual Life split): each call adds one.
+   * IDs (a Dual Life split): each call adds one. A case in TRIAGE moves to RESERVED with it (the
+   * case row is locked first, so two members assigning to one case at once move it once).
    *
    * @throws PoolRefusal {@link Kind#EMPTY_POOL} when the pool has no available ID of that year
    */
   @Transactional
   public String assign(long caseId, Member actor, String note) {
     requireCna(actor, "assign CVE IDs");
-    CaseRow c = caseRow(caseId);
+    lockCase(caseId);
+    CaseRow c = visibleCaseRow(caseId, actor);
     if (CLOSED.equals(c.state())) {
       throw new PoolRefusal(
           Kind.CONFLICT, "Case " + c.reference() + " is closed: no CVE ID is assigned to it.");
@@ -253,6 +281,9 @@ public class CveIdPool {
               .update();
       if (taken == 1) {
         record(PoolAction.ASSIGN, id, caseId, actor, note);
+        if (CaseState.TRIAGE.name().equals(c.state())) {
+          reserve(c, id, actor);
+        }
         return id;
       }
       // Someone else took it between our SELECT and UPDATE: try the next one.
@@ -267,7 +298,7 @@ public class CveIdPool {
   @Transactional
   public Released release(long caseId, String cveId, Member actor, String note) {
     requireCna(actor, "release CVE IDs");
-    CaseRow c = caseRow(caseId);
+    CaseRow c = visibleCaseRow(caseId, actor);
     PoolEntry e =
         find(cveId)
             .filter(x -> x.caseId() != null && x.caseId() == caseId)
@@ -412,9 +443,12 @@ public class CveIdPool {
     }
   }
 
-  /** Records that a REJECTED ID has been rejected at CVE Services too. */
+  /**
+   * Records that a REJECTED ID has been rejected at CVE Services too, by {@code actor} (null: the
+   * system), in the case's audit log as well.
+   */
   @Transactional
-  public void markRejectedAtCveServices(String cveId) {
+  public void markRejectedAtCveServices(String cveId, Member actor) {
     int n =
         jdbc.sql(
                 "UPDATE cve_id SET rejected_at_cve_services = ?"
@@ -425,6 +459,11 @@ public class CveIdPool {
       throw new PoolRefusal(
           Kind.CONFLICT, cveId + " is not a rejected ID waiting to be rejected at CVE Services.");
     }
+    audit.append(
+        actor == null ? AuditLog.SYSTEM : AuditLog.member(actor.id()),
+        "cveid.rejected-at-cve-services",
+        existing(cveId).caseId(),
+        cveId);
   }
 
   // ---- reading --------------------------------------------------------------------------------
@@ -561,6 +600,39 @@ public class CveIdPool {
         .orElseThrow(() -> new PoolRefusal(Kind.NOT_FOUND, "There is no case #" + caseId + "."));
   }
 
+  /** Locks the case's row until the transaction ends (serialises assignments to one case). */
+  private void lockCase(long caseId) {
+    jdbc.sql("SELECT id FROM cna_case WHERE id = ? FOR UPDATE")
+        .param(caseId)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** The case, if the member may see it (ADR 0008); otherwise as if it did not exist. */
+  private CaseRow visibleCaseRow(long caseId, Member actor) {
+    if (!access.maySee(Viewer.of(actor), caseId)) {
+      throw new PoolRefusal(Kind.NOT_FOUND, "There is no case #" + caseId + ".");
+    }
+    return caseRow(caseId);
+  }
+
+  /** TRIAGE → RESERVED through the cases' state machine, as the assigning member's move. */
+  private void reserve(CaseRow c, String cveId, Member actor) {
+    try {
+      cases.transition(
+          c.reference(),
+          CaseState.RESERVED,
+          TransitionReason.note(cveId + " assigned from the CVE ID pool"),
+          Viewer.of(actor));
+    } catch (CaseRefusedException | CaseNotFoundException e) {
+      // The case row is locked, so this is not a race: say why, and assign nothing.
+      throw new PoolRefusal(
+          Kind.CONFLICT,
+          "The case could not move to RESERVED with its first CVE ID, so none was assigned: "
+              + e.getMessage());
+    }
+  }
+
   private PoolEntry existing(String cveId) {
     return find(cveId)
         .orElseThrow(() -> new PoolRefusal(Kind.NOT_FOUND, cveId + " is not in the pool."));
@@ -575,6 +647,12 @@ public class CveIdPool {
                 + " VALUES (?, ?, ?, ?, ?, ?)")
         .params(cveId, caseId, action.name(), member, at, text)
         .update();
+    // The note is the member's free text and may carry case detail: the audit entry names the ID.
+    audit.append(
+        member == null ? AuditLog.SYSTEM : AuditLog.member(member),
+        "cveid." + action.name().toLowerCase(Locale.ROOT),
+        caseId,
+        cveId);
     events.publishEvent(new CveIdEvent(action, cveId, caseId, member, at, text));
   }
 

@@ -147,7 +147,7 @@ public class PoolRefill {
     } catch (CveServicesException ex) {
       throw new PoolRefusal(Kind.UNAVAILABLE, ex.getMessage());
     }
-    pool.markRejectedAtCveServices(cveId);
+    pool.markRejectedAtCveServices(cveId, actor);
     log.info("{} rejected at CVE Services", cveId);
   }
 

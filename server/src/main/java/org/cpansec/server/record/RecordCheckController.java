@@ -1,5 +1,8 @@
 package org.cpansec.server.record;
 
+import org.cpansec.server.account.CurrentMember;
+import org.cpansec.server.cases.CaseAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,13 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class RecordCheckController {
-  private final RecordAccess access;
+  private final ObjectProvider<CurrentMember> current;
+  private final CaseAccess access;
   private final RecordStore store;
   private final RecordCheck check;
   private final RecordProperties properties;
 
   RecordCheckController(
-      RecordAccess access, RecordStore store, RecordCheck check, RecordProperties properties) {
+      ObjectProvider<CurrentMember> current,
+      CaseAccess access,
+      RecordStore store,
+      RecordCheck check,
+      RecordProperties properties) {
+    this.current = current;
     this.access = access;
     this.store = store;
     this.check = check;
@@ -49,7 +58,7 @@ public class RecordCheckController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> check(@PathVariable String ref, @RequestBody CheckRequest request) {
-    RecordAccess.Viewer viewer = access.view(ref).orElse(null);
+    Editing viewer = Editing.of(current, access, ref).orElse(null);
     if (viewer == null) {
       return refuse(HttpStatus.NOT_FOUND, "No such case.");
     }

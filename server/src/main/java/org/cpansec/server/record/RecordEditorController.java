@@ -3,6 +3,10 @@ package org.cpansec.server.record;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import org.cpansec.server.account.CurrentMember;
+import org.cpansec.server.audit.AuditLog;
+import org.cpansec.server.cases.CaseAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,20 +28,23 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/cna/cases/{ref}/record")
 public class RecordEditorController {
-  private final RecordAccess access;
+  private final ObjectProvider<CurrentMember> current;
+  private final CaseAccess access;
   private final RecordStore store;
   private final RecordCheck check;
   private final RecordService service;
-  private final RecordAudit audit;
+  private final AuditLog audit;
   private final RecordProperties properties;
 
   RecordEditorController(
-      RecordAccess access,
+      ObjectProvider<CurrentMember> current,
+      CaseAccess access,
       RecordStore store,
       RecordCheck check,
       RecordService service,
-      RecordAudit audit,
+      AuditLog audit,
       RecordProperties properties) {
+    this.current = current;
     this.access = access;
     this.store = store;
     this.check = check;
@@ -59,7 +66,7 @@ public class RecordEditorController {
       @RequestParam(defaultValue = "false") boolean strict,
       Model model,
       HttpServletResponse res) {
-    RecordAccess.Viewer viewer = viewer(ref);
+    Editing viewer = viewer(ref);
     noStore(res);
     List<String> cves = store.cves(viewer.kase().id());
     model.addAttribute("kase", viewer.kase());
@@ -89,7 +96,7 @@ public class RecordEditorController {
               .orElseGet(() -> RecordTemplate.of(viewer.kase(), chosen));
     }
     audit.append(
-        viewer.member().id(),
+        viewer.viewer().actor(),
         "record.view",
         viewer.kase().id(),
         chosen + current.map(c -> " version " + c.version()).orElse(" (new record)"));
@@ -112,7 +119,7 @@ public class RecordEditorController {
       Model model,
       HttpServletResponse res,
       RedirectAttributes redirect) {
-    RecordAccess.Viewer viewer = viewer(ref);
+    Editing viewer = viewer(ref);
     noStore(res);
     List<String> cves = store.cves(viewer.kase().id());
     if (!cves.contains(cve)) {
@@ -165,10 +172,10 @@ public class RecordEditorController {
   @GetMapping("/history")
   public String history(
       @PathVariable String ref, @RequestParam String cve, Model model, HttpServletResponse res) {
-    RecordAccess.Viewer viewer = viewer(ref);
+    Editing viewer = viewer(ref);
     noStore(res);
     RecordStore.Current current = currentOrNotFound(viewer, cve);
-    audit.append(viewer.member().id(), "record.history", viewer.kase().id(), cve);
+    audit.append(viewer.viewer().actor(), "record.history", viewer.kase().id(), cve);
     model.addAttribute("kase", viewer.kase());
     model.addAttribute("cve", cve);
     model.addAttribute("current", current);
@@ -184,7 +191,7 @@ public class RecordEditorController {
       @RequestParam String cve,
       Model model,
       HttpServletResponse res) {
-    RecordAccess.Viewer viewer = viewer(ref);
+    Editing viewer = viewer(ref);
     noStore(res);
     RecordStore.Current current = currentOrNotFound(viewer, cve);
     RecordStore.Version v =
@@ -192,7 +199,7 @@ public class RecordEditorController {
             .version(current.recordId(), version)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     audit.append(
-        viewer.member().id(), "record.version", viewer.kase().id(), cve + " version " + version);
+        viewer.viewer().actor(), "record.version", viewer.kase().id(), cve + " version " + version);
     model.addAttribute("kase", viewer.kase());
     model.addAttribute("cve", cve);
     model.addAttribute("current", current);
@@ -201,11 +208,12 @@ public class RecordEditorController {
     return "record/version";
   }
 
-  private RecordAccess.Viewer viewer(String ref) {
-    return access.view(ref).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  private Editing viewer(String ref) {
+    return Editing.of(current, access, ref)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
-  private RecordStore.Current currentOrNotFound(RecordAccess.Viewer viewer, String cve) {
+  private RecordStore.Current currentOrNotFound(Editing viewer, String cve) {
     return store
         .current(viewer.kase().id(), cve)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -218,7 +226,7 @@ public class RecordEditorController {
 
   private String editorPage(
       Model model,
-      RecordAccess.Viewer viewer,
+      Editing viewer,
       String cve,
       Optional<RecordStore.Current> current,
       String yaml,

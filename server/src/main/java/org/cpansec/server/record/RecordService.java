@@ -3,6 +3,7 @@ package org.cpansec.server.record;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.cpansec.server.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 class RecordService {
   private final RecordCheck check;
   private final RecordStore store;
-  private final RecordAudit audit;
+  private final AuditLog audit;
   private final Clock clock;
 
-  RecordService(RecordCheck check, RecordStore store, RecordAudit audit, Clock clock) {
+  RecordService(RecordCheck check, RecordStore store, AuditLog audit, Clock clock) {
     this.check = check;
     this.store = store;
     this.audit = audit;
@@ -30,7 +31,7 @@ class RecordService {
    * without strict mode (warnings never make a saved record invalid).
    */
   @Transactional
-  public Outcome save(RecordAccess.Viewer viewer, String cve, String yaml, int base) {
+  public Outcome save(Editing viewer, String cve, String yaml, int base) {
     String text = RecordCheck.normalise(yaml);
     CheckResult result = check.check(text, false, cve);
     RecordStore.Saved saved =
@@ -45,7 +46,7 @@ class RecordService {
             OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     if (saved.added()) {
       audit.append(
-          viewer.member().id(),
+          viewer.viewer().actor(),
           "record.save",
           viewer.kase().id(),
           cve + " version " + saved.version() + (result.valid() ? " (valid)" : " (invalid draft)"));

@@ -3,6 +3,9 @@ package org.cpansec.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cpansec.server.AdminCli;
 import org.cpansec.server.account.Member;
 import org.cpansec.server.account.Role;
 import org.cpansec.server.cases.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +34,8 @@ abstract class AuditContractTest {
   @Autowired AuditVerifier verifier;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
+  @Autowired AuditVerifyCommand command;
+  @Autowired Environment environment;
   Member admin;
 
   @BeforeEach
@@ -213,6 +222,92 @@ abstract class AuditContractTest {
     assertThatThrownBy(() -> log.append("", "x", null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
+  void theAdminCommandVerifiesTheChainAndNamesTheFirstBrokenEntry() {
+    AuditEntry mine = log.append("member:11", "test.cli", null, "before the command");
+    long before = lastId();
+    // The whole command line, in this JVM, on this test's database (a context of its own).
+    Run ok =
+        cli(
+            "audit",
+            "verify",
+            "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+            "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+            "--spring.datasource.password=");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    Matcher m = Pattern.compile("audit log intact: (\\d+) entries\\R").matcher(ok.out());
+    assertThat(m.matches()).as(ok.out()).isTrue();
+    assertThat(Long.parseLong(m.group(1))).isBetween(before, lastId());
+    // The check is in the log itself, as the admin page's is.
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_log WHERE id > ? AND actor = 'system'"
+                        + " AND action = 'audit.verify' AND detail LIKE 'command line: intact, %'")
+                .param(before)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+
+    try {
+      jdbc.sql("UPDATE audit_log SET detail = 'rewritten' WHERE id = ?").param(mine.id()).update();
+      Run broken = run("verify");
+      assertThat(broken.exit()).isEqualTo(1);
+      assertThat(broken.out())
+          .startsWith(
+              "audit log broken at entry " + mine.id() + ": its hash does not match its content\n")
+          .contains((mine.id() - 1) + " entries before it are intact.");
+    } finally {
+      jdbc.sql("UPDATE audit_log SET detail = ? WHERE id = ?")
+          .params(mine.detail(), mine.id())
+          .update();
+    }
+    assertThat(run("verify").exit()).isZero();
+
+    for (List<String> bad : List.of(List.<String>of(), List.of("check"), List.of("verify", "x"))) {
+      Run usage = run(bad.toArray(String[]::new));
+      assertThat(usage.exit()).as(bad.toString()).isEqualTo(2);
+      assertThat(usage.err()).contains("usage: admin audit verify");
+      assertThat(usage.out()).isEmpty();
+    }
+    assertThat(
+            cli(
+                    "help",
+                    "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                    "--spring.datasource.username="
+                        + environment.getProperty("spring.datasource.username"),
+                    "--spring.datasource.password=")
+                .out())
+        .contains("audit verify");
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  /** The command bean of this context, run directly. */
+  private Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        command.run(
+            List.of(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** {@code java -jar cpansec-server.jar admin ...}, in this JVM. */
+  private static Run cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        AdminCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private long lastId() {

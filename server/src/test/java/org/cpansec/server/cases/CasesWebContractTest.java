@@ -7,46 +7,46 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cpansec.server.account.Member;
 import org.cpansec.server.account.Role;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The workspace pages over HTTP, with the signed-in member set by the test ({@link
- * TestCurrentMember}; sign-in itself is another package's). Few on purpose: the full authorization
- * matrix over every route comes with sign-in.
+ * The workspace pages over HTTP, as real members signed in with password and code ({@link
+ * SignedMembers}): refusals, 404 sameness, download headers, the external page, the admin audit
+ * page. Few on purpose: the authorization matrix over every route is a test of its own.
  */
 abstract class CasesWebContractTest {
   private static final Pattern CASE_URL = Pattern.compile("/cna/cases/(CPANSEC-\\d{4}-\\d{4,})");
   private static final String XSS = "<script>alert(1)</script>";
 
   @LocalServerPort int port;
-  @Autowired TestCurrentMember current;
+  @Autowired ApplicationContext context;
   @Autowired Cases cases;
   @Autowired Triage triage;
   @Autowired CaseComments comments;
   @Autowired ExternalGrants grants;
   @Autowired JdbcClient jdbc;
   Fixtures fx;
+  SignedMembers members;
   WebClient web;
-  Member alice;
+  SignedMembers.Signed alice;
 
   @BeforeEach
   void setUp() {
     fx = new Fixtures(jdbc);
-    web = new WebClient(port);
-    alice = fx.cna("web-alice");
-    current.set(alice);
+    members = new SignedMembers(context, port);
+    alice = members.cna("web-alice");
+    web = as(alice);
   }
 
-  @AfterEach
-  void signOut() {
-    current.set(null);
+  /** A client signed in as this member (its own session). */
+  private WebClient as(SignedMembers.Signed m) {
+    return new WebClient(port).withSession(members.signIn(m));
   }
 
   private String open(String title) {
@@ -82,13 +82,19 @@ abstract class CasesWebContractTest {
     assertThat(bogus.statusCode()).isEqualTo(422);
     // The list shows it; a CPANSec member may read but not move it.
     assertThat(web.get("/cna/cases?q=" + ref).body()).contains(ref);
-    current.set(fx.member("web-dave", true, Role.CPANSEC_MEMBER));
-    HttpResponse<String> notCna = web.submit(page, page + "/state", Map.of("to", "CLOSED"));
+    WebClient dave = as(members.create("web-dave", true, Role.CPANSEC_MEMBER));
+    assertThat(dave.get(page).body()).contains(ref).doesNotContain("id=\"to\"");
+    HttpResponse<String> notCna = dave.submit(page, page + "/state", Map.of("to", "CLOSED"));
     assertThat(notCna.statusCode()).isEqualTo(403);
     assertThat(notCna.body()).contains("Only CNA members change a case&#39;s state.");
-    // A member who has not signed the agreement gets nothing.
-    current.set(fx.member("web-unsigned", false, Role.CNA_MEMBER));
-    assertThat(web.get("/cna/cases").body()).contains("not signed").doesNotContain(ref);
+    assertThat(fx.stateOf(ref)).isEqualTo("TRIAGE");
+    // A member who has not signed the agreement gets nothing but the notice.
+    WebClient unsigned = as(members.create("web-unsigned", false, Role.CNA_MEMBER));
+    for (String path : new String[] {"/cna/cases", page}) {
+      HttpResponse<String> r = unsigned.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(403);
+      assertThat(r.body()).as(path).contains("not signed").doesNotContain(ref, "Title with");
+    }
   }
 
   @Test
@@ -108,10 +114,10 @@ abstract class CasesWebContractTest {
     assertThat(m.matches()).as(opened.body()).isTrue();
     String ref = m.group(1);
     String page = "/cna/cases/" + ref;
-    Member bob = fx.cna("web-bob-panels");
-    Viewer a = Viewer.of(alice);
+    SignedMembers.Signed bob = members.cna("web-bob-panels");
+    Viewer a = alice.viewer();
     triage.vote(ref, true, "because " + XSS, a);
-    triage.vote(ref, true, "agreed", Viewer.of(bob));
+    triage.vote(ref, true, "agreed", bob.viewer());
     triage.assess(
         ref,
         new Triage.Assessment(
@@ -145,34 +151,61 @@ abstract class CasesWebContractTest {
             "Earlier versions (1)",
             "first",
             "<td>perl security team</td>",
-            "Display web-bob-panels",
+            "Test web-bob-panels",
             "only the named CNA members see it")
         .doesNotContain(XSS);
     HttpResponse<String> dups = web.get(page + "/duplicates?words=flaw");
     assertThat(dups.statusCode()).isEqualTo(200);
     assertThat(dups.body()).contains("Possible duplicates of");
     assertThat(web.get("/cna/cases?state=REPORTED").body()).contains(ref);
+    // The case page leads to the case's CVE IDs (assign and release) and, once it holds one, to the
+    // record editor; both pages lead back.
+    assertThat(shown.body())
+        .contains("href=\"/cna/cases/" + ref + "/cve-ids\"")
+        .doesNotContain("id=\"record-link\"");
+    fx.assignCve(fx.caseId(ref));
+    String withId = web.get(page).body();
+    assertThat(withId).contains("id=\"record-link\" href=\"/cna/cases/" + ref + "/record\"");
+    assertThat(web.get(page + "/cve-ids").body()).contains("href=\"/cna/cases/" + ref + "\"");
+    assertThat(web.get(page + "/record").body()).contains("href=\"/cna/cases/" + ref + "\"");
   }
 
   @Test
   void aCaseTheViewerMayNotSeeAnswersExactlyLikeOneThatDoesNotExist() {
     String ref = open("Sensitive one");
-    cases.setSensitive(ref, true, Viewer.of(alice));
+    cases.setSensitive(ref, true, alice.viewer());
     HttpResponse<String> missing = web.get("/cna/cases/CPANSEC-1999-9999");
     assertThat(missing.statusCode()).isEqualTo(404);
-    current.set(fx.cna("web-bob"));
-    HttpResponse<String> hidden = web.get("/cna/cases/" + ref);
+    WebClient bob = as(members.cna("web-bob"));
+    HttpResponse<String> hidden = bob.get("/cna/cases/" + ref);
     assertThat(hidden.statusCode()).isEqualTo(404);
-    assertThat(hidden.body()).isEqualTo(missing.body()).doesNotContain(ref, "Sensitive one");
-    assertThat(web.get("/cna/cases/" + ref + "/attachments/1").statusCode()).isEqualTo(404);
-    assertThat(web.get("/cna/cases/" + ref + "/duplicates").statusCode()).isEqualTo(404);
-    assertThat(web.get("/cna/cases?q=Sensitive+one").body()).doesNotContain(ref);
-    current.set(fx.member("web-admin", true, Role.ADMIN));
-    assertThat(web.get("/cna/cases/" + ref).body()).isEqualTo(missing.body());
-    current.set(null);
-    assertThat(web.get("/cna/cases/" + ref).statusCode()).isEqualTo(404);
-    assertThat(web.get("/cna/cases").statusCode()).isEqualTo(404);
+    // The same page, but for the signed-in member's name in the header.
+    assertThat(hidden.body()).doesNotContain(ref, "Sensitive one");
+    assertThat(withoutHeader(hidden.body())).isEqualTo(withoutHeader(missing.body()));
+    assertThat(bob.get("/cna/cases/" + ref + "/attachments/1").statusCode()).isEqualTo(404);
+    assertThat(bob.get("/cna/cases/" + ref + "/duplicates").statusCode()).isEqualTo(404);
+    assertThat(bob.get("/cna/cases/" + ref + "/cve-ids").statusCode()).isEqualTo(404);
+    assertThat(bob.get("/cna/cases/" + ref + "/record").statusCode()).isEqualTo(404);
+    assertThat(bob.get("/cna/cases?q=Sensitive+one").body()).doesNotContain(ref);
+    HttpResponse<String> admin =
+        as(members.create("web-admin", true, Role.ADMIN)).get("/cna/cases/" + ref);
+    assertThat(admin.statusCode()).isEqualTo(404);
+    assertThat(withoutHeader(admin.body())).isEqualTo(withoutHeader(missing.body()));
+    // Nobody signed in: the sign-in page, and nothing of the case.
+    WebClient anonymous = new WebClient(port, false);
+    for (String path :
+        new String[] {"/cna/cases/" + ref, "/cna/cases", "/cna/cases/not-a-reference"}) {
+      HttpResponse<String> r = anonymous.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(302);
+      assertThat(r.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
+      assertThat(r.body()).doesNotContain(ref);
+    }
     assertThat(web.get("/cna/cases/not-a-reference").statusCode()).isEqualTo(404);
+  }
+
+  /** A page without its header (which names the signed-in member). */
+  private static String withoutHeader(String page) {
+    return page.replaceAll("(?s)<header.*?</header>", "");
   }
 
   @Test
@@ -211,7 +244,7 @@ abstract class CasesWebContractTest {
   @Test
   void theExternalPageShowsTheSharedPartAndHidesAWithheldReporter() {
     Fixtures.Report r = fx.report("Ext-Dist", "3.1", "Hidden Reporter", true);
-    String ref = cases.openFromReport(r.id(), "Overflow in Ext-Dist", Viewer.of(alice));
+    String ref = cases.openFromReport(r.id(), "Overflow in Ext-Dist", alice.viewer());
     String page = "/cna/cases/" + ref;
     web.submit(page, page + "/comments", Map.of("body", "Internal only"));
     web.submit(
@@ -222,7 +255,6 @@ abstract class CasesWebContractTest {
     assertThat(m.find()).as(made.body()).isTrue();
     String token = m.group(1);
 
-    current.set(null);
     WebClient maintainer = new WebClient(port);
     HttpResponse<String> view = maintainer.get("/case/" + token);
     assertThat(view.statusCode()).isEqualTo(200);
@@ -242,7 +274,7 @@ abstract class CasesWebContractTest {
             .param(fx.caseId(ref))
             .query(Long.class)
             .single();
-    grants.revoke(ref, grantId, Viewer.of(alice));
+    grants.revoke(ref, grantId, alice.viewer());
     HttpResponse<String> gone = maintainer.get("/case/" + token);
     assertThat(gone.statusCode()).isEqualTo(404);
     assertThat(gone.body()).isEqualTo(maintainer.get("/case/" + "B".repeat(43)).body());
@@ -252,16 +284,25 @@ abstract class CasesWebContractTest {
   void adminsWhoSignedVerifyTheChainAndSeeWhoSawWhat() {
     String ref = open("Audited");
     web.get("/cna/cases/" + ref);
-    current.set(fx.member("web-admin2", true, Role.ADMIN));
-    HttpResponse<String> log = web.get("/admin/audit?case=" + ref);
+    WebClient admin = as(members.create("web-admin2", true, Role.ADMIN));
+    HttpResponse<String> log = admin.get("/admin/audit?case=" + ref);
     assertThat(log.statusCode()).isEqualTo(200);
-    assertThat(log.body()).contains("case.create", "case.view", "Display web-alice");
-    HttpResponse<String> verified = web.submit("/admin/audit", "/admin/audit/verify", Map.of());
+    assertThat(log.body()).contains("case.create", "case.view", "Test web-alice");
+    // An admin page: the admin navigation leads to the other admin pages.
+    assertThat(log.body())
+        .contains("id=\"admin-nav\"", "href=\"/admin/accounts\"", "href=\"/admin/cpan-index\"");
+    assertThat(admin.get("/admin/accounts").body()).contains("href=\"/admin/audit\"");
+    HttpResponse<String> verified = admin.submit("/admin/audit", "/admin/audit/verify", Map.of());
     assertThat(verified.body()).contains("The audit chain is intact");
-    assertThat(web.get("/admin/audit?case=CPANSEC-1999-9999").body()).contains("There is no case");
-    current.set(fx.member("web-unsigned-admin", false, Role.ADMIN));
-    assertThat(web.get("/admin/audit").statusCode()).isEqualTo(404);
-    current.set(alice);
-    assertThat(web.get("/admin/audit").statusCode()).isEqualTo(404);
+    assertThat(admin.get("/admin/audit?case=CPANSEC-1999-9999").body())
+        .contains("There is no case");
+    // An admin who has not signed the agreement reads no log; nor does a member who is no admin.
+    HttpResponse<String> unsigned =
+        as(members.create("web-unsigned-admin", false, Role.ADMIN)).get("/admin/audit");
+    assertThat(unsigned.statusCode()).isEqualTo(404);
+    assertThat(unsigned.body()).doesNotContain("case.view", ref);
+    HttpResponse<String> notAdmin = web.get("/admin/audit");
+    assertThat(notAdmin.statusCode()).isEqualTo(403);
+    assertThat(notAdmin.body()).contains("Not for your role").doesNotContain("case.view");
   }
 }

@@ -106,6 +106,14 @@ public final class Fixtures {
         .update();
   }
 
+  /** The case's state, as stored. */
+  public String stateOf(String reference) {
+    return jdbc.sql("SELECT state FROM cna_case WHERE reference = ?")
+        .param(reference)
+        .query(String.class)
+        .single();
+  }
+
   public int auditCount(long caseId, String action) {
     return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE case_id = ? AND action = ?")
         .params(caseId, action)

@@ -6,16 +6,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.cpansec.server.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole server on a random port over a fresh H2 file database, with a temporary attachment
- * directory and a settable {@link TestCurrentMember}; shared by the cases' and audit's tests.
+ * directory; shared by the cases' and audit's tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {TestDatabases.H2.class, AttachmentDir.class})
-@Import(TestCurrentMember.Config.class)
 public @interface H2Cases {}

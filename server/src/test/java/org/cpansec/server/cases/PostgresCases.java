@@ -8,7 +8,6 @@ import org.cpansec.server.PostgresAvailable;
 import org.cpansec.server.TestDatabases;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Like {@link H2Cases}, over this test JVM's fresh PostgreSQL database. */
@@ -17,5 +16,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {TestDatabases.Postgres.class, AttachmentDir.class})
 @ExtendWith(PostgresAvailable.class)
-@Import(TestCurrentMember.Config.class)
 public @interface PostgresCases {}

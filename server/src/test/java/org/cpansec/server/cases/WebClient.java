@@ -15,18 +15,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser-like client: keeps cookies, follows redirects, posts forms with the CSRF token. */
+/**
+ * A browser-like client: keeps cookies, follows redirects, posts forms with the CSRF token. Signed
+ * in, it carries a member's session (see {@link SignedMembers}).
+ */
 final class WebClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
   private final String base;
 
   WebClient(int port) {
+    this(port, true);
+  }
+
+  WebClient(int port, boolean followRedirects) {
     this.base = "http://127.0.0.1:" + port;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(
+                followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** This client, carrying the session of a signed-in member. */
+  WebClient withSession(String session) {
+    SignedMembers.useSession(cookies, URI.create(base), session);
+    return this;
   }
 
   HttpResponse<String> get(String path) {

@@ -10,12 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.cpansec.server.H2Server;
-import org.cpansec.server.account.CurrentMember;
-import org.cpansec.server.account.Member;
 import org.cpansec.server.account.Role;
+import org.cpansec.server.cases.Cases;
+import org.cpansec.server.cases.NewCase;
+import org.cpansec.server.cases.SignedMembers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,25 +32,18 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * {@code /admin/cpan-index} over HTTP on H2 (the data layer is tested on both databases by {@link
  * CpanIndexContractTest}): who may use it, the upload with its counts and line-numbered problems, a
- * refused upload, and the downstream look-up. The signed-in member is set per test through a
- * {@code @Primary CurrentMember}; this class has its own context and fresh database, and its first
- * test runs before any import.
+ * refused upload, and the downstream look-up, as members signed in with password and code. This
+ * class has its own context (a fixed clock) and fresh database, and its first test runs before any
+ * import (so it also checks the case page's "Fill from CPAN index" without an index).
  */
 @H2Server
 @TestPropertySource(properties = "cpansec.advisories.import-bundled=false")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CpanIndexPageTest {
   static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
-  static final AtomicReference<Member> SIGNED_IN = new AtomicReference<>();
 
   @TestConfiguration
-  static class Signed {
-    @Bean
-    @Primary
-    CurrentMember testMember() {
-      return () -> Optional.ofNullable(SIGNED_IN.get());
-    }
-
+  static class FixedClock {
     @Bean
     @Primary
     Clock fixedClock() {
@@ -61,29 +54,21 @@ class CpanIndexPageTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired CpanIndexStore store;
+  @Autowired ApplicationContext context;
+  @Autowired Cases cases;
+  SignedMembers members;
   PageClient client;
-  Member admin;
+  SignedMembers.Signed admin;
 
   @BeforeEach
   void setUp() {
-    client = new PageClient(port);
-    long id =
-        jdbc.sql("SELECT id FROM member_account WHERE username = 'ada'")
-            .query(Long.class)
-            .optional()
-            .orElseGet(
-                () -> {
-                  jdbc.sql(
-                          "INSERT INTO member_account (username, display_name, email, created_at)"
-                              + " VALUES ('ada', 'Ada Admin', 'ada@cpansec.test', ?)")
-                      .param(NOW.atOffset(ZoneOffset.UTC))
-                      .update();
-                  return jdbc.sql("SELECT id FROM member_account WHERE username = 'ada'")
-                      .query(Long.class)
-                      .single();
-                });
-    admin = new Member(id, "ada", "Ada Admin", "ada@cpansec.test", Set.of(Role.ADMIN), true);
-    SIGNED_IN.set(admin);
+    members = new SignedMembers(context, port);
+    admin = members.create("ada", true, Role.ADMIN);
+    client = as(admin);
+  }
+
+  private PageClient as(SignedMembers.Signed m) {
+    return new PageClient(port).withSession(members.signIn(m));
   }
 
   private static Map.Entry<String, byte[]> file(String name, byte[] bytes) {
@@ -100,6 +85,30 @@ class CpanIndexPageTest {
         .contains("enctype=\"multipart/form-data\"")
         .contains("name=\"_csrf\"");
     assertThat(client.lookup("Plack").body()).contains("id=\"lookup-none\"");
+    // An admin page: the admin navigation is there.
+    assertThat(page.body()).contains("id=\"admin-nav\"", "href=\"/admin/audit\"");
+
+    // On a case page, "Fill from CPAN index" says there is no index and changes nothing.
+    SignedMembers.Signed cna = members.cna("cpan-cna");
+    String ref = cases.create(new NewCase("Issue in Plack", "Plack", "1.0", false), cna.viewer());
+    PageClient asCna = as(cna);
+    String casePage = asCna.get("/cna/cases/" + ref).body();
+    assertThat(casePage).contains("id=\"fill-blast-radius\"");
+    HttpResponse<String> refused =
+        asCna.post(
+            "/cna/cases/" + ref + "/blast-radius/cpan-index", client.csrfOf(casePage), Map.of());
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("No CPAN index has been imported", "enter the blast radius by hand")
+        .contains("href=\"/cna/cases/" + ref + "\"");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM case_triage t JOIN cna_case c ON c.id = t.case_id"
+                        + " WHERE c.reference = ? AND t.blast_radius IS NOT NULL")
+                .param(ref)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -120,7 +129,7 @@ class CpanIndexPageTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.uri().getPath()).isEqualTo(CpanIndexController.PATH);
     ImportSummary current = store.current().orElseThrow();
-    assertThat(current.actor()).isEqualTo("ada");
+    assertThat(current.actor()).isEqualTo(admin.username());
     assertThat(r.body())
         .contains("Import\n    #<span>" + current.id() + "</span> done")
         .contains("<dd id=\"imported-at\">2026-11-25 10:15:30 UTC</dd>")
@@ -183,33 +192,36 @@ class CpanIndexPageTest {
   @Test
   @Order(4)
   void membersWhoAreNotAdminsAndAnonymousVisitorsAreRefusedWithTheReason() throws Exception {
-    String csrf = client.csrf(CpanIndexController.PATH);
     Optional<Long> before = store.currentImportId();
-    Member cna =
-        new Member(admin.id(), "ada", "Ada", "ada@cpansec.test", Set.of(Role.CNA_MEMBER), true);
-    for (Member who : new Member[] {cna, null}) {
-      SIGNED_IN.set(who);
-      HttpResponse<String> page = client.get(CpanIndexController.PATH);
-      assertThat(page.statusCode()).isEqualTo(403);
-      assertThat(page.body())
-          .contains("Admins only")
-          .contains("Sign in with an\n    account that holds the admin role")
-          .doesNotContain("fakecpan.jsonl");
-      assertThat(client.lookup("Multiple-Modules").statusCode()).isEqualTo(403);
-      HttpResponse<String> post =
-          client.upload(
-              CpanIndexController.PATH,
-              csrf,
-              Map.of(
-                  "packages",
-                  file(
-                      "02packages.details.txt",
-                      Files.readAllBytes(IndexFixtures.FAKECPAN_PACKAGES)),
-                  "dump",
-                  file("d.jsonl", IndexFixtures.FAKECPAN_DUMP.getBytes(StandardCharsets.UTF_8))));
-      assertThat(post.statusCode()).isEqualTo(403);
-      assertThat(post.body()).contains("Admins only");
-    }
+    Map<String, Map.Entry<String, byte[]>> files =
+        Map.of(
+            "packages",
+            file("02packages.details.txt", Files.readAllBytes(IndexFixtures.FAKECPAN_PACKAGES)),
+            "dump",
+            file("d.jsonl", IndexFixtures.FAKECPAN_DUMP.getBytes(StandardCharsets.UTF_8)));
+    // A CNA member (signed, even a CPANSec member too) is told the page is for admins.
+    PageClient cna = as(members.create("cpan-member", true, Role.CNA_MEMBER, Role.CPANSEC_MEMBER));
+    HttpResponse<String> page = cna.get(CpanIndexController.PATH);
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body())
+        .contains("Not for your role", "This page is for workspace admins")
+        .doesNotContain("fakecpan.jsonl", "id=\"admin-nav\"");
+    assertThat(cna.lookup("Multiple-Modules").statusCode()).isEqualTo(403);
+    // With a valid token of its own session (the sign-out form of the refusal page).
+    HttpResponse<String> post =
+        cna.upload(CpanIndexController.PATH, cna.csrfOf(page.body()), files);
+    assertThat(post.statusCode()).isEqualTo(403);
+    assertThat(post.body()).contains("Not for your role");
+    // Nobody signed in: sent to sign in; a post (no session, so no valid token) is refused.
+    PageClient anonymous = new PageClient(port, false);
+    HttpResponse<String> away = anonymous.get(CpanIndexController.PATH);
+    assertThat(away.statusCode()).isEqualTo(302);
+    assertThat(away.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    assertThat(anonymous.lookup("Multiple-Modules").statusCode()).isEqualTo(302);
+    String token = anonymous.csrfOf(anonymous.get("/report/vulnerability").body());
+    HttpResponse<String> anonymousPost = anonymous.upload(CpanIndexController.PATH, token, files);
+    assertThat(anonymousPost.statusCode()).isEqualTo(302);
+    assertThat(anonymousPost.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     assertThat(store.currentImportId()).isEqualTo(before);
   }
 }

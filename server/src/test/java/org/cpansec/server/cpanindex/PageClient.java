@@ -13,19 +13,55 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.cpansec.server.cases.SignedMembers;
 
-/** A cookie-keeping client that loads pages and posts multipart forms with their CSRF token. */
+/**
+ * A cookie-keeping client that loads pages and posts forms (multipart or not) with their CSRF
+ * token. Signed in, it carries a member's session ({@link SignedMembers}).
+ */
 final class PageClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
   private final String base;
 
   PageClient(int port) {
+    this(port, true);
+  }
+
+  PageClient(int port, boolean followRedirects) {
     this.base = "http://127.0.0.1:" + port;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(
+                followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** This client, carrying the session of a signed-in member. */
+  PageClient withSession(String session) {
+    SignedMembers.useSession(cookies, URI.create(base), session);
+    return this;
+  }
+
+  /** Posts url-encoded fields with the token (not a file form). */
+  HttpResponse<String> post(String action, String csrf, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    body += (body.isEmpty() ? "" : "&") + "_csrf=" + enc(csrf);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   HttpResponse<String> get(String path) {
@@ -37,6 +73,15 @@ final class PageClient {
         CpanIndexController.PATH
             + "?distribution="
             + URLEncoder.encode(distribution, StandardCharsets.UTF_8));
+  }
+
+  /** The CSRF token in a page already loaded. */
+  String csrfOf(String page) {
+    Matcher m = CSRF.matcher(page);
+    if (!m.find()) {
+      throw new AssertionError("no CSRF token on the page");
+    }
+    return m.group(1);
   }
 
   /** The CSRF token of a page's form. */

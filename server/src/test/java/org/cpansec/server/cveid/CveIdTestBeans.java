@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 
-/** The pool tests' clock, signed-in member and event recorder. */
+/** The pool tests' clock and event recorder. */
 @TestConfiguration(proxyBeanMethods = false)
 public class CveIdTestBeans {
   /** The instant every test starts at: mid-2041, so that the tests' years are their own. */
@@ -18,12 +18,6 @@ public class CveIdTestBeans {
   @Primary
   MutableClock testClock() {
     return new MutableClock(START);
-  }
-
-  @Bean
-  @Primary
-  TestMember testMember() {
-    return new TestMember();
   }
 
   @Bean

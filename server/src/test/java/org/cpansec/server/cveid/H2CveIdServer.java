@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The server on a random port over a fresh H2 database, with a CVE Services stand-in, a settable
- * clock and a settable signed-in member; one context for all the pool's H2 tests.
+ * The server on a random port over a fresh H2 database, with a CVE Services stand-in and a settable
+ * clock; one context for all the pool's H2 tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

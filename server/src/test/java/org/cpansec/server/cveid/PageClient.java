@@ -15,19 +15,30 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpansec.server.cases.SignedMembers;
 
-/** A browser-like client for the pool's pages: keeps cookies, follows redirects, posts forms. */
+/**
+ * A browser-like client for the pool's pages: keeps cookies, follows redirects, posts forms. Signed
+ * in, it carries a member's session ({@link SignedMembers}).
+ */
 final class PageClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
+          .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
   private final String base;
 
   PageClient(int port) {
     this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** This client, carrying the session of a signed-in member. */
+  PageClient withSession(String session) {
+    SignedMembers.useSession(cookies, URI.create(base), session);
+    return this;
   }
 
   HttpResponse<String> get(String path) {

@@ -11,10 +11,10 @@ import org.cpansec.server.account.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Members and cases for the pool's tests, written straight into the V6 tables (the account and case
- * packages are built elsewhere). Everything the tests create is recognisable, so that {@link
- * #clean()} removes only that: cases {@code CVEIDT-...}, pool years {@link #FIRST_TEST_YEAR} to
- * {@link #LAST_TEST_YEAR}.
+ * Members and cases for the pool's service tests, written straight into the workspace tables (the
+ * pages' tests sign real members in instead). Everything the tests create is recognisable, so that
+ * {@link #clean()} removes only that: cases {@code CVEIDT-...}, pool years {@link #FIRST_TEST_YEAR}
+ * to {@link #LAST_TEST_YEAR}.
  */
 final class PoolFixtures {
   static final int FIRST_TEST_YEAR = 2035;
@@ -96,9 +96,25 @@ final class PoolFixtures {
 
   /** Names the member on the case (the ones who may see it when it is sensitive). */
   void name(long caseId, Member m) {
-    jdbc.sql("INSERT INTO case_assignee (case_id, member_id) VALUES (?, ?)")
-        .params(caseId, m.id())
+    jdbc.sql("INSERT INTO case_restricted_member (case_id, member_id, added_at) VALUES (?, ?, ?)")
+        .params(caseId, m.id(), OffsetDateTime.now(ZoneOffset.UTC))
         .update();
+  }
+
+  /** The state of a case, as stored. */
+  String caseState(long caseId) {
+    return jdbc.sql("SELECT state FROM cna_case WHERE id = ?")
+        .param(caseId)
+        .query(String.class)
+        .single();
+  }
+
+  /** The actions of the case's audit entries, oldest first, with their actors. */
+  java.util.List<String> audit(long caseId) {
+    return jdbc.sql("SELECT action || ' ' || actor FROM audit_log WHERE case_id = ? ORDER BY id")
+        .param(caseId)
+        .query(String.class)
+        .list();
   }
 
   /** The state of an ID in the pool, or null. */

@@ -16,17 +16,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpansec.server.cases.SignedMembers;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * The editor as a browser uses it, over real HTTP: pages, the form (with its CSRF token), and the
- * check endpoint called with the page's token in the header, as editor.js does.
+ * check endpoint called with the page's token in the header, as editor.js does. Signed in, it
+ * carries a member's session ({@link SignedMembers}).
  */
 final class RecordClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern TEXTAREA =
       Pattern.compile("<textarea id=\"yaml\"[^>]*>(.*?)</textarea>", Pattern.DOTALL);
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private final String base;
 
@@ -34,10 +37,16 @@ final class RecordClient {
     this.base = "http://127.0.0.1:" + port;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(
                 followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /** This client, carrying the session of a signed-in member. */
+  RecordClient withSession(String session) {
+    SignedMembers.useSession(cookies, URI.create(base), session);
+    return this;
   }
 
   HttpResponse<String> get(String path) {

@@ -23,20 +23,22 @@ import org.cpansec.cve.record.InvalidRecordException;
 import org.cpansec.cve.record.ModuleName;
 import org.cpansec.cve.record.RecordStub;
 import org.cpansec.cve.text.Announcement;
-import org.cpansec.server.account.Member;
 import org.cpansec.server.account.Role;
-import org.junit.jupiter.api.AfterEach;
+import org.cpansec.server.audit.AuditVerifier;
+import org.cpansec.server.cases.SignedMembers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The CVE record editor over real HTTP, on each database: storage and history, drafts, the check
- * endpoint against core on the group's own records, strict mode, and who may see and save.
+ * The CVE record editor over real HTTP, on each database, as members signed in with password and
+ * code: storage and history, drafts, the check endpoint against core on the group's own records,
+ * strict mode, and who may see and save.
  */
 abstract class RecordContractTest {
   /** The group's records (core's test vectors), each with the CVE JSON it published. */
@@ -44,21 +46,29 @@ abstract class RecordContractTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired ApplicationContext context;
+  @Autowired AuditVerifier verifier;
   Workspace ws;
+  SignedMembers members;
   RecordClient client;
-  Member cna;
+  SignedMembers.Signed cna;
 
   @BeforeEach
   void setUp() {
     ws = new Workspace(jdbc);
-    client = new RecordClient(port, true);
-    cna = ws.member("Carla CNA", true, Role.CNA_MEMBER);
-    RecordTestMember.signIn(cna);
+    members = new SignedMembers(context, port);
+    cna = members.cna("carla");
+    client = as(cna);
   }
 
-  @AfterEach
-  void signOut() {
-    RecordTestMember.signIn(null);
+  /** A client signed in as this member. */
+  RecordClient as(SignedMembers.Signed m) {
+    return new RecordClient(port, true).withSession(members.signIn(m));
+  }
+
+  /** A page without its header (which names the signed-in member). */
+  static String withoutHeader(String page) {
+    return page.replaceAll("(?s)<header.*?</header>", "");
   }
 
   static String tvar(String cve) throws Exception {
@@ -328,11 +338,12 @@ abstract class RecordContractTest {
     assertThat(submit(ref, cve, v2, "save", 1).body()).contains("Saved as version 2");
     // Nothing changed: no new version.
     assertThat(submit(ref, cve, v2, "save", 2).body()).contains("Nothing changed since version 2");
-    Member other = ws.member("Oscar Other", true, Role.CNA_MEMBER);
-    RecordTestMember.signIn(other);
+    RecordClient carla = client;
+    RecordClient oscar = as(members.cna("oscar"));
+    client = oscar;
     String v3 = v2 + "\n  # a comment from Oscar\n";
     assertThat(submit(ref, cve, v3, "save", 2).body()).contains("Saved as version 3");
-    RecordTestMember.signIn(cna);
+    client = carla;
 
     HttpResponse<String> history = client.get("/cna/cases/" + ref + "/record/history?cve=" + cve);
     assertThat(history.statusCode()).isEqualTo(200);
@@ -342,7 +353,7 @@ abstract class RecordContractTest {
       order.add(rows.group(1));
     }
     assertThat(order).containsExactly("3", "2", "1");
-    assertThat(history.body()).contains("Oscar Other", "Carla CNA");
+    assertThat(history.body()).contains("Test oscar", "Test carla");
 
     HttpResponse<String> diff = client.get("/cna/cases/" + ref + "/record/versions/1?cve=" + cve);
     assertThat(diff.statusCode()).isEqualTo(200);
@@ -359,9 +370,9 @@ abstract class RecordContractTest {
         .isEqualTo(404);
 
     // Two editors: Carla started from version 3, Oscar saves 4 meanwhile, Carla's save is 5.
-    RecordTestMember.signIn(other);
+    client = oscar;
     submit(ref, cve, v3 + "  # four\n", "save", 3);
-    RecordTestMember.signIn(cna);
+    client = carla;
     HttpResponse<String> late = submit(ref, cve, v3 + "  # five\n", "save", 3);
     assertThat(late.body()).contains("Saved as version 5", "Someone else saved version");
     assertThat(late.body()).contains("/record/versions/4?cve=" + cve);
@@ -392,25 +403,30 @@ abstract class RecordContractTest {
   void onlyMembersWhoMaySeeTheCaseSeeItAndOnlyCnaMembersSave() throws Exception {
     String cve = Workspace.cve();
     String ref = caseHolding(cve);
-    String missing = "/cna/cases/NO-SUCH-CASE/record";
+    String missing = "/cna/cases/CPANSEC-2999-99999/record";
     String absent = client.get(missing).body();
     assertThat(client.get(missing).statusCode()).isEqualTo(404);
 
-    for (Member m :
-        new Member[] {
-          null,
-          ws.member("Unsigned", false, Role.CNA_MEMBER, Role.CPANSEC_MEMBER),
-          ws.member("Admin", true, Role.ADMIN)
-        }) {
-      RecordTestMember.signIn(m);
-      HttpResponse<String> r = client.get(editor(ref, cve));
-      assertThat(r.statusCode()).isEqualTo(404);
-      assertThat(r.body()).isEqualTo(absent).doesNotContain(cve, ref);
-    }
+    // An admin who is no CPANSec or CNA member: exactly as if there were no such case.
+    HttpResponse<String> admin =
+        as(members.create("admin", true, Role.ADMIN)).get(editor(ref, cve));
+    assertThat(admin.statusCode()).isEqualTo(404);
+    assertThat(withoutHeader(admin.body())).isEqualTo(withoutHeader(absent));
+    assertThat(admin.body()).doesNotContain(cve, ref);
+    // A member who has not signed the agreement: only the notice to sign it.
+    HttpResponse<String> unsigned =
+        as(members.create("unsigned", false, Role.CNA_MEMBER, Role.CPANSEC_MEMBER))
+            .get(editor(ref, cve));
+    assertThat(unsigned.statusCode()).isEqualTo(403);
+    assertThat(unsigned.body()).contains("not signed").doesNotContain(cve, ref);
+    // Nobody signed in: the sign-in page.
+    HttpResponse<String> anonymous = new RecordClient(port, false).get(editor(ref, cve));
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    assertThat(anonymous.body()).doesNotContain(cve, ref);
 
     // A CPANSec member reads and checks, but does not save.
-    Member reader = ws.member("Rita Reader", true, Role.CPANSEC_MEMBER);
-    RecordTestMember.signIn(reader);
+    client = as(members.create("rita", true, Role.CPANSEC_MEMBER));
     HttpResponse<String> page = client.get(editor(ref, cve));
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("id=\"save-button\"");
@@ -433,25 +449,27 @@ abstract class RecordContractTest {
     long id = ws.kase(ref, "Sensitive", "Some-Dist", null, true);
     String cve = Workspace.cve();
     ws.hold(id, cve);
-    String absent = client.get("/cna/cases/NO-SUCH-CASE/record").body();
-    // A token of this session from a page everyone sees: the refusal must come from the rule.
-    String csrf = RecordClient.csrf(client.get("/report/vulnerability").body());
-    String absentJson = client.check("NO-SUCH-CASE", cve, "cpansec: {}", false, csrf).body();
-    Member named = ws.member("Named CNA", true, Role.CNA_MEMBER);
-    Member namedReader = ws.member("Named reader", true, Role.CPANSEC_MEMBER);
-    ws.assign(id, named);
-    ws.assign(id, namedReader);
-    for (Member m : List.of(cna, namedReader)) {
-      RecordTestMember.signIn(m);
-      HttpResponse<String> r = client.get(editor(ref, cve));
-      assertThat(r.statusCode()).as(m.displayName()).isEqualTo(404);
-      assertThat(r.body()).isEqualTo(absent);
-      HttpResponse<String> c = client.check(ref, cve, "cpansec: {}", false, csrf);
-      assertThat(c.statusCode()).isEqualTo(404);
-      assertThat(c.body()).isEqualTo(absentJson);
+    String absent = client.get("/cna/cases/CPANSEC-2999-99999/record").body();
+    String absentJson = null;
+    SignedMembers.Signed named = members.cna("named");
+    SignedMembers.Signed namedReader = members.create("namedreader", true, Role.CPANSEC_MEMBER);
+    ws.name(id, named.id());
+    ws.name(id, namedReader.id());
+    for (SignedMembers.Signed m : List.of(cna, namedReader)) {
+      RecordClient c = as(m);
+      // A token of this session from a page everyone sees: the refusal must come from the rule.
+      String csrf = RecordClient.csrf(c.get("/report/vulnerability").body());
+      HttpResponse<String> r = c.get(editor(ref, cve));
+      assertThat(r.statusCode()).as(m.username()).isEqualTo(404);
+      assertThat(withoutHeader(r.body())).isEqualTo(withoutHeader(absent));
+      HttpResponse<String> json = c.check(ref, cve, "cpansec: {}", false, csrf);
+      assertThat(json.statusCode()).isEqualTo(404);
+      String none = c.check("CPANSEC-2999-99999", cve, "cpansec: {}", false, csrf).body();
+      assertThat(json.body()).isEqualTo(none).doesNotContain(ref);
+      absentJson = none;
     }
-    RecordTestMember.signIn(named);
-    assertThat(client.get(editor(ref, cve)).statusCode()).isEqualTo(200);
+    assertThat(absentJson).isNotNull();
+    assertThat(as(named).get(editor(ref, cve)).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -473,12 +491,16 @@ abstract class RecordContractTest {
     assertThat(other.statusCode()).isEqualTo(404);
     assertThat(RecordClient.json(other).path("error").asText())
         .isEqualTo("This case holds no CVE ID CVE-2020-0001.");
-    HttpResponse<String> noCase = client.check("NO-SUCH-CASE", cve, "cpansec: {}", false, csrf);
+    HttpResponse<String> noCase =
+        client.check("CPANSEC-2999-99999", cve, "cpansec: {}", false, csrf);
     assertThat(noCase.statusCode()).isEqualTo(404);
-    RecordTestMember.signIn(null);
-    HttpResponse<String> anonymous = client.check(ref, cve, "cpansec: {}", false, csrf);
-    assertThat(anonymous.statusCode()).isEqualTo(404);
-    assertThat(anonymous.body()).isEqualTo(noCase.body());
+    // Nobody signed in (with a token of its own session): sent to sign in, told nothing.
+    RecordClient anonymous = new RecordClient(port, false);
+    String anonymousCsrf = RecordClient.csrf(anonymous.get("/report/vulnerability").body());
+    HttpResponse<String> refused = anonymous.check(ref, cve, "cpansec: {}", false, anonymousCsrf);
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    assertThat(refused.body()).doesNotContain(cve, ref);
   }
 
   @Test
@@ -528,41 +550,16 @@ abstract class RecordContractTest {
             .query(String.class)
             .list();
     assertThat(actions).containsSubsequence("record.view", "record.save", "record.view");
-    // The chain holds: every row links to the one before it, and its hash covers it.
-    List<Map<String, Object>> rows =
-        jdbc.sql(
-                "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit_log"
-                    + " ORDER BY id")
-            .query()
-            .listOfRows();
-    String prev = "0".repeat(64);
-    for (Map<String, Object> r : rows) {
-      Map<String, Object> row = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      row.putAll(r);
-      assertThat(row.get("prev_hash")).isEqualTo(prev);
-      if (String.valueOf(row.get("actor")).startsWith("member:")) {
-        java.time.OffsetDateTime at =
-            jdbc.sql("SELECT at FROM audit_log WHERE id = ?")
-                .param(row.get("id"))
-                .query(java.time.OffsetDateTime.class)
-                .single();
-        String canonical =
-            String.join(
-                "\n",
-                String.valueOf(row.get("id")),
-                at.toInstant().toString(),
-                String.valueOf(row.get("actor")),
-                String.valueOf(row.get("action")),
-                String.valueOf(row.get("case_id")),
-                String.valueOf(row.get("detail")));
-        assertThat(row.get("hash")).isEqualTo(RecordAudit.sha256(prev + canonical));
-      }
-      prev = String.valueOf(row.get("hash"));
-    }
+    // Every entry is the signed-in member's, and the chain holds: the audit package's verifier
+    // recomputes every row's hash from the row before it.
     assertThat(
-            jdbc.sql("SELECT last_hash FROM audit_head WHERE singleton = 1")
+            jdbc.sql(
+                    "SELECT DISTINCT actor FROM audit_log WHERE case_id = ? AND action LIKE 'record.%'")
+                .param(caseId)
                 .query(String.class)
-                .single())
-        .isEqualTo(prev);
+                .list())
+        .containsExactly("member:" + cna.id());
+    AuditVerifier.Result chain = verifier.verify();
+    assertThat(chain.intact()).as(chain.summary()).isTrue();
   }
 }

@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.cpansec.server.H2Server;
-import org.cpansec.server.account.Role;
+import org.cpansec.server.account.TestMembers;
+import org.cpansec.server.account.WorkspaceClient;
+import org.cpansec.server.cases.Cases;
+import org.cpansec.server.cases.Fixtures;
+import org.cpansec.server.cases.NewCase;
+import org.cpansec.server.cases.SignedMembers;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,17 +33,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The record editor in headless Chromium (Debian's chromium and chromium-driver): a CNA member
- * types one of the group's records into the editor and watches the live check and both previews
- * follow the text, breaks it and sees the error at its line, then saves. Screenshots go to {@code
+ * signs in (password, then code) and goes from the case page to its record editor, types one of the
+ * group's records into the editor and watches the live check and both previews follow the text,
+ * breaks it and sees the error at its line, then saves. Screenshots go to {@code
  * target/screenshots/}. Without Chromium the test is skipped, except under {@code CI=true}.
  */
 @H2Server
-@Import(RecordTestMember.class)
 class RecordEditorBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -48,6 +53,9 @@ class RecordEditorBrowserTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired RecordCheck check;
+  @Autowired ApplicationContext context;
+  @Autowired Clock clock;
+  @Autowired Cases cases;
 
   @BeforeAll
   static void start() throws IOException {
@@ -83,9 +91,36 @@ class RecordEditorBrowserTest {
     }
   }
 
-  @AfterEach
-  void signOut() {
-    RecordTestMember.signIn(null);
+  /** Signs in through the browser: the password form, then the code form. */
+  private void signIn(TestMembers.TestMember m) {
+    browser.manage().deleteAllCookies();
+    browser.get("http://127.0.0.1:" + port + "/login");
+    type("username", m.username());
+    type("password", m.password());
+    go(By.cssSelector("#login button"));
+    assertThat(browser.getCurrentUrl()).endsWith("/login/totp");
+    type("code", new WorkspaceClient(port, clock).nextCode(m.totpSecret()));
+    go(By.cssSelector("#totp button"));
+    assertThat(browser.getCurrentUrl()).endsWith("/cna");
+  }
+
+  private static void type(String id, String text) {
+    by(id).clear();
+    by(id).sendKeys(text);
+  }
+
+  /** Clicks something that loads a new page and waits until the new page is there. */
+  private static void go(By target) {
+    ((JavascriptExecutor) browser).executeScript("window.cpansecOldPage = true;");
+    browser.findElement(target).click();
+    until(
+        "the next page",
+        () ->
+            Boolean.TRUE.equals(
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "return window.cpansecOldPage === undefined"
+                            + " && document.readyState === 'complete';")));
   }
 
   private static void shot(String name) throws IOException {
@@ -130,18 +165,28 @@ class RecordEditorBrowserTest {
   @Test
   void typingUpdatesTheLiveCheckAndThePreviewsThenSaving() throws Exception {
     Workspace ws = new Workspace(jdbc);
-    RecordTestMember.signIn(ws.member("Carla CNA", true, Role.CNA_MEMBER));
-    String ref = Workspace.reference();
-    long id =
-        ws.kase(
-            ref,
-            "Weak random numbers for the captcha",
-            "Mojolicious-Plugin-CaptchaPNG",
-            "1.05",
-            false);
+    Fixtures fx = new Fixtures(jdbc);
+    SignedMembers.Signed carla = new SignedMembers(context, port).cna("carla");
+    signIn(carla.account());
+    String ref =
+        cases.create(
+            new NewCase(
+                "Weak random numbers for the captcha",
+                "Mojolicious-Plugin-CaptchaPNG",
+                "1.05",
+                false),
+            carla.viewer());
     String cve = "CVE-2025-40916";
-    ws.hold(id, cve);
-    browser.get("http://127.0.0.1:" + port + "/cna/cases/" + ref + "/record?cve=" + cve);
+    ws.hold(fx.caseId(ref), cve);
+    // From the case page to the record editor of its CVE ID.
+    browser.get("http://127.0.0.1:" + port + "/cna/cases/" + ref);
+    shot("record-case-page");
+    go(By.id("record-link"));
+    assertThat(browser.getCurrentUrl()).endsWith("/cna/cases/" + ref + "/record");
+    // The editor sits in the workspace: its navigation, and a link back to the case.
+    assertThat(browser.findElement(By.cssSelector("nav[aria-label=Workspace]")).getText())
+        .contains("Cases", "CVE pool");
+    assertThat(by("case-link").getDomAttribute("href")).isEqualTo("/cna/cases/" + ref);
     until("the editor script", () -> "on".equals(by("record-form").getDomAttribute("data-live")));
     assertThat(by("yaml").getDomProperty("value"))
         .contains(

@@ -2,14 +2,11 @@ package org.cpansec.server.record;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.cpansec.server.account.Member;
-import org.cpansec.server.account.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Rows of the V6 workspace tables for the tests: members, cases, CVE IDs held by cases. */
+/** Rows of the workspace tables for the tests: cases, CVE IDs held by cases, named members. */
 final class Workspace {
   private static final AtomicLong SEQ = new AtomicLong(ThreadLocalRandom.current().nextInt(1000));
   private final JdbcClient jdbc;
@@ -26,34 +23,6 @@ final class Workspace {
     return SEQ.incrementAndGet();
   }
 
-  /** A member account with these roles; {@code signed}: the current agreement is signed. */
-  Member member(String name, boolean signed, Role... roles) {
-    String username = name + next();
-    jdbc.sql(
-            "INSERT INTO member_account (username, display_name, email, created_at)"
-                + " VALUES (?, ?, ?, ?)")
-        .params(username, name, username + "@example.org", now())
-        .update();
-    long id =
-        jdbc.sql("SELECT id FROM member_account WHERE username = ?")
-            .param(username)
-            .query(Long.class)
-            .single();
-    for (Role r : roles) {
-      jdbc.sql("INSERT INTO member_role (member_id, role) VALUES (?, ?)")
-          .params(id, r.name())
-          .update();
-    }
-    if (signed) {
-      jdbc.sql(
-              "INSERT INTO agreement_signature (member_id, agreement_version, signed_at)"
-                  + " VALUES (?, '1.1', ?)")
-          .params(id, now())
-          .update();
-    }
-    return new Member(id, username, name, username + "@example.org", Set.of(roles), signed);
-  }
-
   /** A case; returns its id. The reference is {@code ref}. */
   long kase(String ref, String title, String distribution, String affected, boolean sensitive) {
     jdbc.sql(
@@ -68,9 +37,9 @@ final class Workspace {
         .single();
   }
 
-  /** A fresh case reference. */
+  /** A fresh case reference, shaped like the workspace's own (a year no real case has). */
   static String reference() {
-    return "CASE-" + next();
+    return String.format(java.util.Locale.ROOT, "CPANSEC-2999-%05d", next());
   }
 
   /** A fresh CVE ID of 2026. */
@@ -93,9 +62,10 @@ final class Workspace {
     }
   }
 
-  void assign(long caseId, Member m) {
-    jdbc.sql("INSERT INTO case_assignee (case_id, member_id) VALUES (?, ?)")
-        .params(caseId, m.id())
+  /** Names the member on a sensitive case (the cases' rule: only named CNA members see it). */
+  void name(long caseId, long memberId) {
+    jdbc.sql("INSERT INTO case_restricted_member (case_id, member_id, added_at) VALUES (?, ?, ?)")
+        .params(caseId, memberId, now())
         .update();
   }
 }
