@@ -1,6 +1,7 @@
 package org.cpansec.server.cases;
 
 import java.util.List;
+import java.util.Optional;
 import org.cpansec.server.account.Member;
 import org.cpansec.server.account.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,6 +126,27 @@ public class CaseAccess {
       throw CaseRefusedException.notAllowed("Only CNA members " + doWhat + ".");
     }
     return c;
+  }
+
+  /**
+   * The case with this reference when the viewer is a member who may see it, for the workspace
+   * pages of other packages (clocks, ...): empty for no such case, a case the viewer may not see,
+   * or a viewer who is no member — callers answer all of these alike ("not found"). Not audited:
+   * the caller audits what it reads or changes.
+   */
+  public Optional<CaseRecord> memberCase(String reference, Viewer viewer) {
+    if (!(viewer instanceof Viewer.Staff) || reference == null || reference.length() > 30) {
+      return Optional.empty();
+    }
+    return store.byReference(reference).filter(c -> maySee(viewer, c));
+  }
+
+  /** Like {@link #memberCase(String, Viewer)}, by the case's id. */
+  public Optional<CaseRecord> memberCase(long caseId, Viewer viewer) {
+    if (!(viewer instanceof Viewer.Staff)) {
+      return Optional.empty();
+    }
+    return store.byId(caseId).filter(c -> maySee(viewer, c));
   }
 
   /** The case of an external link, while the link is valid; else "not found". */
