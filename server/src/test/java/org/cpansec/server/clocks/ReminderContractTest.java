@@ -231,6 +231,28 @@ abstract class ReminderContractTest extends ClockTestBase {
   }
 
   @Test
+  void aSensitiveCasesReminderWithoutAKeyIsRecordedOnceAndRefusedNotSent() throws Exception {
+    Member ann = cna("Sena");
+    long c = newCase("TRIAGE", START);
+    jdbc.sql("UPDATE cna_case SET sensitive = TRUE WHERE id = ?").param(c).update();
+    assign(c, ann);
+    clock.set(at("2090-03-09T00:00:00Z"));
+    reminders.sendDue();
+    reminders.sendDue();
+    assertThat(reminderRows(c)).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT o.status FROM reminder r JOIN outbox o ON o.id = r.outbox_id"
+                        + " WHERE r.case_id = ?")
+                .param(c)
+                .query(String.class)
+                .single())
+        .isEqualTo("REFUSED");
+    assertThat(reminders.pending()).noneMatch(p -> p.caseId() == c);
+    assertThat(to(ann)).isEmpty();
+  }
+
+  @Test
   void theJobRunsOnlyWhileItHoldsTheDatabaseLock() throws Exception {
     Member ann = cna("Annie");
     long c = newCase("TRIAGE", START);
