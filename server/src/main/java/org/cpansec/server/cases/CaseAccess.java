@@ -1,8 +1,12 @@
 package org.cpansec.server.cases;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.cpansec.server.account.Member;
+import org.cpansec.server.account.MemberStore;
 import org.cpansec.server.account.Role;
+import org.cpansec.server.account.WorkspaceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +29,14 @@ import org.springframework.stereotype.Component;
 public class CaseAccess {
   private final JdbcClient jdbc;
   private final CaseStore store;
+  private final MemberStore members;
+  private final WorkspaceProperties workspace;
 
-  CaseAccess(JdbcClient jdbc, CaseStore store) {
+  CaseAccess(JdbcClient jdbc, CaseStore store, MemberStore members, WorkspaceProperties workspace) {
     this.jdbc = jdbc;
     this.store = store;
+    this.members = members;
+    this.workspace = workspace;
   }
 
   /** A member who may see the (non-sensitive) cases of the workspace at all. */
@@ -134,6 +142,77 @@ public class CaseAccess {
   /** May this viewer see the case with this id? False for a case that does not exist. */
   public boolean maySee(Viewer viewer, long caseId) {
     return store.byId(caseId).filter(c -> maySee(viewer, c)).isPresent();
+  }
+
+  /**
+   * The case with this reference when the viewer is a member who may see it, for the workspace
+   * pages of other packages (clocks, ...): empty for no such case, a case the viewer may not see,
+   * or a viewer who is no member — callers answer all of these alike ("not found"). Not audited:
+   * the caller audits what it reads or changes.
+   */
+  public Optional<CaseRecord> memberCase(String reference, Viewer viewer) {
+    if (!(viewer instanceof Viewer.Staff) || reference == null || reference.length() > 30) {
+      return Optional.empty();
+    }
+    return store.byReference(reference).filter(c -> maySee(viewer, c));
+  }
+
+  /** Like {@link #memberCase(String, Viewer)}, by the case's id. */
+  public Optional<CaseRecord> memberCase(long caseId, Viewer viewer) {
+    if (!(viewer instanceof Viewer.Staff)) {
+      return Optional.empty();
+    }
+    return store.byId(caseId).filter(c -> maySee(viewer, c));
+  }
+
+  /**
+   * Who a mail about this case is from, by the sender's address (compared case-insensitively): a
+   * member of the workspace with that address who may see the case (the rule above: enabled,
+   * enrolled, agreement signed, role, named on a sensitive case) — or else the holder of an
+   * unrevoked grant on the case with that address. Empty when the address is no party's: such mail
+   * must not reach the case. The address alone is what mail offers; the platform cannot tell a
+   * forged From header from a real one (see docs/server.md, "Mail intake").
+   */
+  Optional<Viewer> mailSender(CaseRecord c, String address) {
+    String a = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Long> ids =
+        jdbc.sql(
+                "SELECT id FROM member_account WHERE enabled = TRUE AND LOWER(email) = ? ORDER BY id")
+            .param(a)
+            .query(Long.class)
+            .list();
+    for (long id : ids) {
+      Optional<Viewer> member =
+          members
+              .activeMember(id, workspace.agreementVersion())
+              .<Viewer>map(Viewer.Staff::new)
+              .filter(v -> maySee(v, c));
+      if (member.isPresent()) {
+        return member;
+      }
+    }
+    return jdbc
+        .sql(
+            "SELECT id, case_id, party, name, email, created_at, revoked_at FROM case_grant"
+                + " WHERE case_id = ? AND revoked_at IS NULL AND LOWER(email) = ? ORDER BY id")
+        .params(c.id(), a)
+        .query(
+            (rs, n) ->
+                new CaseGrant(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    Party.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getObject(6, java.time.OffsetDateTime.class),
+                    rs.getObject(7, java.time.OffsetDateTime.class)))
+        .list()
+        .stream()
+        .findFirst()
+        .<Viewer>map(Viewer.External::new);
   }
 
   /** The case of an external link, while the link is valid; else "not found". */

@@ -75,7 +75,10 @@ public class CaseAttachments {
     }
   }
 
-  /** An attachment as the case page lists it. */
+  /**
+   * An attachment as the case page lists it; {@code uploadedBy} names the member who added it, or
+   * the sender's address with "(by mail)" for a file that came with a mail on the case.
+   */
   public record Info(
       long id,
       String fileName,
@@ -97,7 +100,7 @@ public class CaseAttachments {
   public Info upload(String reference, String fileName, InputStream content, Viewer viewer) {
     CaseRecord c = access.forMember(reference, viewer);
     long memberId = CaseAccess.member(viewer).id();
-    Info info = store(c.id(), fileName, content, memberId);
+    Info info = store(c.id(), fileName, content, memberId, null);
     store.touch(c.id(), now());
     audit.append(
         viewer.actor(),
@@ -114,10 +117,11 @@ public class CaseAttachments {
     Row row =
         jdbc.sql(
                 "SELECT a.id, a.file_name, a.size_bytes, a.sha256, m.display_name, a.created_at,"
-                    + " a.storage_name FROM case_attachment a LEFT JOIN member_account m"
+                    + " a.received_by_mail_from, a.storage_name FROM case_attachment a"
+                    + " LEFT JOIN member_account m"
                     + " ON m.id = a.uploaded_by WHERE a.id = ? AND a.case_id = ?")
             .params(attachmentId, c.id())
-            .query((rs, n) -> new Row(info(rs), rs.getString(7)))
+            .query((rs, n) -> new Row(info(rs), rs.getString(8)))
             .optional()
             .orElseThrow(CaseNotFoundException::new);
     Path path = file(row.storageName());
@@ -132,8 +136,9 @@ public class CaseAttachments {
 
   List<Info> list(long caseId) {
     return jdbc.sql(
-            "SELECT a.id, a.file_name, a.size_bytes, a.sha256, m.display_name, a.created_at"
-                + " FROM case_attachment a LEFT JOIN member_account m ON m.id = a.uploaded_by"
+            "SELECT a.id, a.file_name, a.size_bytes, a.sha256, m.display_name, a.created_at,"
+                + " a.received_by_mail_from FROM case_attachment a"
+                + " LEFT JOIN member_account m ON m.id = a.uploaded_by"
                 + " WHERE a.case_id = ? ORDER BY a.id")
         .param(caseId)
         .query((rs, n) -> info(rs))
@@ -142,27 +147,39 @@ public class CaseAttachments {
 
   private static Info info(java.sql.ResultSet rs) throws java.sql.SQLException {
     String by = rs.getString(5);
+    String mailFrom = rs.getString(7);
+    String who = by != null ? by : mailFrom != null ? mailFrom : "the reporter";
     return new Info(
         rs.getLong(1),
         rs.getString(2),
         rs.getLong(3),
         rs.getString(4),
-        by == null ? "the reporter" : by,
+        mailFrom == null ? who : who + " (by mail)",
         rs.getObject(6, OffsetDateTime.class));
   }
 
   /** Copies the files of the report into the new case (same transaction). */
   void copyFromReport(long caseId, List<ReportReader.File> files) {
     for (ReportReader.File f : files) {
-      store(caseId, f.fileName(), new ByteArrayInputStream(f.content()), null);
+      store(caseId, f.fileName(), new ByteArrayInputStream(f.content()), null, null);
     }
+  }
+
+  /**
+   * Stores a file that came with a mail on the case (same transaction), from a member ({@code
+   * memberId}) or an external party (null); {@code from} is the sender's address. The caller has
+   * checked the size against {@link #maxBytes()}.
+   */
+  Info storeFromMail(long caseId, String fileName, byte[] content, Long memberId, String from) {
+    return store(caseId, fileName, new ByteArrayInputStream(content), memberId, from);
   }
 
   /**
    * Writes the bytes to a temporary file, checking the size and computing the SHA-256 as they come,
    * then moves it to its random name and records it. If the transaction rolls back, the file goes.
    */
-  private Info store(long caseId, String fileName, InputStream content, Long memberId) {
+  private Info store(
+      long caseId, String fileName, InputStream content, Long memberId, String mailFrom) {
     String name = safeName(fileName);
     // Created with the first file, not at start: a server that never stores one leaves no trace.
     createPrivateDirectory(dir);
@@ -207,8 +224,8 @@ public class CaseAttachments {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO case_attachment (case_id, storage_name, file_name, size_bytes, sha256,"
-                + " uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(caseId, storage, name, size, digest, memberId, at)
+                + " uploaded_by, received_by_mail_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseId, storage, name, size, digest, memberId, mailFrom, at)
         .update(keys, "id");
     return new Info(CaseStore.generatedId(keys), name, size, digest, null, at);
   }

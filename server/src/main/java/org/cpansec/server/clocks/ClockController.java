@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import org.cpansec.server.account.CurrentMember;
 import org.cpansec.server.account.Member;
-import org.cpansec.server.account.Role;
+import org.cpansec.server.cases.CaseAccess;
+import org.cpansec.server.cases.CaseRecord;
+import org.cpansec.server.cases.Viewer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,11 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * decide extensions, set a coordinated date, mark the case already public, record the abandonment
  * evidence, record disputes and their acknowledgement.
  *
- * <p>Who sees what: a signed-in member who signed the current agreement and is a CPANSec or CNA
- * member sees the page (a sensitive case only when they are a CNA member assigned to it); anyone
- * else gets the same 404 as for a case that does not exist. Only CNA members change a clock; others
- * get 403 with the reason. Every change redirects back to the page with what it did; a refused
- * change shows the page again (422) with what was expected.
+ * <p>Who sees what is the workspace's access rule, {@link CaseAccess}: a member who may see the
+ * case sees the page; anyone else gets the same 404 as for a case that does not exist. Only CNA
+ * members change a clock; others get 403 with the reason. Every showing of the page and every
+ * change is written to the audit log (by {@link DisclosureClock}). Every change redirects back to
+ * the page with what it did; a refused change shows the page again (422) with what was expected.
  */
 @Controller
 @RequestMapping("/cna/cases/{ref}/clock")
@@ -48,19 +50,19 @@ public class ClockController {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
   private final ObjectProvider<CurrentMember> currentMember;
-  private final ClockStore store;
+  private final CaseAccess access;
   private final DisclosureClock clocks;
   private final ClockRules rules;
   private final Clock clock;
 
   public ClockController(
       ObjectProvider<CurrentMember> currentMember,
-      ClockStore store,
+      CaseAccess access,
       DisclosureClock clocks,
       ClockRules rules,
       Clock clock) {
     this.currentMember = currentMember;
-    this.store = store;
+    this.access = access;
     this.clocks = clocks;
     this.rules = rules;
     this.clock = clock;
@@ -69,7 +71,7 @@ public class ClockController {
   @GetMapping
   public String page(@PathVariable String ref, Model model, HttpServletResponse res) {
     Member m = member();
-    ClockStore.CaseRow c = visibleCase(ref, m);
+    CaseRecord c = visibleCase(ref, m);
     return show(c, m, model, res);
   }
 
@@ -181,7 +183,7 @@ public class ClockController {
                 date(date, "the coordinated date"),
                 references(cases),
                 note,
-                id -> store.caseById(id).map(o -> visible(m, o)).orElse(false)));
+                id -> access.memberCase(id, Viewer.of(m)).isPresent()));
   }
 
   @PostMapping("/coordinated/leave")
@@ -288,7 +290,7 @@ public class ClockController {
   /** One change by the signed-in member on a case they may see. */
   @FunctionalInterface
   private interface Action {
-    DisclosureClock.Change apply(Member member, ClockStore.CaseRow kase);
+    DisclosureClock.Change apply(Member member, CaseRecord kase);
   }
 
   private String change(
@@ -299,8 +301,8 @@ public class ClockController {
       RedirectAttributes redirect,
       Action action) {
     Member m = member();
-    ClockStore.CaseRow c = visibleCase(ref, m);
-    if (!m.isCna()) {
+    CaseRecord c = visibleCase(ref, m);
+    if (!CaseAccess.isCnaMember(m)) {
       res.setStatus(HttpStatus.FORBIDDEN.value());
       model.addAttribute("error", "Only CNA members change a case's disclosure clock.");
       model.addAttribute("errorForm", form);
@@ -318,12 +320,12 @@ public class ClockController {
     }
   }
 
-  private String show(ClockStore.CaseRow c, Member m, Model model, HttpServletResponse res) {
-    CaseClock view = clocks.view(c.id()).orElseThrow(() -> notFound());
+  private String show(CaseRecord c, Member m, Model model, HttpServletResponse res) {
+    CaseClock view = clocks.read(m, c.id()).orElseThrow(() -> notFound());
     ZoneId zone = rules.calendar().zone();
     model.addAttribute("clock", view);
     model.addAttribute("member", m);
-    model.addAttribute("canChange", m.isCna());
+    model.addAttribute("canChange", CaseAccess.isCnaMember(m));
     model.addAttribute("zone", zone.getId());
     model.addAttribute("fmt", new Format(zone));
     model.addAttribute("today", rules.today(clock).toString());
@@ -360,22 +362,9 @@ public class ClockController {
         .orElseThrow(ClockController::notFound);
   }
 
-  private ClockStore.CaseRow visibleCase(String ref, Member m) {
-    if (ref.length() > 30) {
-      throw notFound();
-    }
-    return store.caseByReference(ref).filter(c -> visible(m, c)).orElseThrow(() -> notFound());
-  }
-
-  /**
-   * The workspace's access rule (ADR 0008) for this page: signed the agreement, CPANSec or CNA
-   * member, and for a sensitive case a CNA member named on it.
-   */
-  private boolean visible(Member m, ClockStore.CaseRow c) {
-    if (!m.maySeeEmbargoed() || !(m.has(Role.CPANSEC_MEMBER) || m.has(Role.CNA_MEMBER))) {
-      return false;
-    }
-    return !c.sensitive() || (m.isCna() && store.isAssigned(c.id(), m.id()));
+  /** The case when this member may see it (ADR 0008, {@link CaseAccess}); else "not found". */
+  private CaseRecord visibleCase(String ref, Member m) {
+    return access.memberCase(ref, Viewer.of(m)).orElseThrow(ClockController::notFound);
   }
 
   private static ResponseStatusException notFound() {

@@ -100,14 +100,6 @@ class ClockStore {
                     .list());
   }
 
-  boolean isAssigned(long caseId, long memberId) {
-    return jdbc.sql("SELECT COUNT(*) FROM case_assignee WHERE case_id = ? AND member_id = ?")
-            .params(caseId, memberId)
-            .query(Integer.class)
-            .single()
-        > 0;
-  }
-
   void setContacted(long caseId, Instant at) {
     jdbc.sql(
             "UPDATE cna_case SET maintainer_contacted_at = ?, updated_at = ?,"
@@ -195,13 +187,16 @@ class ClockStore {
 
   // ---------------------------------------------------------------- history
 
-  void event(
+  /** Appends a row to the case's clock history; returns its id. */
+  long event(
       long caseId, Long memberId, String action, LocalDate oldDate, LocalDate newDate, String d) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO clock_event (case_id, at, member_id, action, old_date, new_date, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(caseId, utc(clock.instant()), memberId, action, oldDate, newDate, d)
-        .update();
+        .update(keys, "id");
+    return id(keys);
   }
 
   List<CaseClock.Event> events(long caseId) {

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongPredicate;
 import org.cpansec.server.account.Member;
+import org.cpansec.server.audit.AuditLog;
+import org.cpansec.server.cases.CaseAccess;
+import org.cpansec.server.cases.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * "already public" mark or the abandoned rule; an extension or a coordinated date moves it; a case
  * that is already public or abandoned has no embargo (its date is today) and leaves its
  * coordination group.
+ *
+ * <p>Every change is a row of the case's clock history ({@code clock_event}) and an entry of the
+ * audit log ({@link AuditLog}, action {@code clock.<event>}) in the same transaction; every read of
+ * the page, {@link #read}, is audited as {@code clock.view}. Changes apply the workspace's access
+ * rule ({@link CaseAccess}) themselves: a case the member may not see is "no such case".
  */
 @Service
 public class DisclosureClock {
@@ -42,12 +50,22 @@ public class DisclosureClock {
   private final ClockStore store;
   private final ClockRules rules;
   private final Deadlines deadlines;
+  private final CaseAccess access;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public DisclosureClock(ClockStore store, ClockRules rules, Deadlines deadlines, Clock clock) {
+  public DisclosureClock(
+      ClockStore store,
+      ClockRules rules,
+      Deadlines deadlines,
+      CaseAccess access,
+      AuditLog audit,
+      Clock clock) {
     this.store = store;
     this.rules = rules;
     this.deadlines = deadlines;
+    this.access = access;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -65,7 +83,27 @@ public class DisclosureClock {
     BOUNCED
   }
 
-  /** The case's clock as its page shows it; empty when there is no such case. */
+  /**
+   * The case's clock as its page shows it, for a member who may see the case ({@link CaseAccess});
+   * empty otherwise, or when there is no such case. Audited as {@code clock.view}, in the same
+   * transaction.
+   */
+  @Transactional
+  public java.util.Optional<CaseClock> read(Member reader, long caseId) {
+    Viewer viewer = Viewer.of(reader);
+    if (access.memberCase(caseId, viewer).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<CaseClock> clockView = store.caseById(caseId).map(this::view);
+    clockView.ifPresent(
+        v -> audit.append(viewer.actor(), "clock.view", caseId, v.reference() + " clock"));
+    return clockView;
+  }
+
+  /**
+   * The case's clock, read without an access check and without an audit entry: for this package's
+   * own work and tests. Pages use {@link #read}.
+   */
   @Transactional(readOnly = true)
   public java.util.Optional<CaseClock> view(long caseId) {
     return store.caseById(caseId).map(this::view);
@@ -147,7 +185,7 @@ public class DisclosureClock {
    */
   @Transactional
   public Change recordContact(Member actor, long caseId, Instant at) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     ClockStore.CaseRow c = lockOpen(caseId);
     Objects.requireNonNull(at, "at");
     if (at.isAfter(clock.instant())) {
@@ -168,7 +206,7 @@ public class DisclosureClock {
     if (fromContact) {
       LocalDate planned = rules.plannedDisclosure(at);
       store.setPlanned(caseId, planned, CONTACT);
-      store.event(
+      event(
           caseId,
           actor.id(),
           "MAINTAINER_CONTACTED",
@@ -182,7 +220,7 @@ public class DisclosureClock {
       return new Change(
           "Maintainer contact recorded; planned disclosure date " + planned + ".", planned);
     }
-    store.event(
+    event(
         caseId,
         actor.id(),
         "MAINTAINER_CONTACTED",
@@ -205,7 +243,7 @@ public class DisclosureClock {
   /** Records the maintainer's answer, or that the mail bounced. */
   @Transactional
   public Change recordResponse(Member actor, long caseId, Response response, Instant at) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     ClockStore.CaseRow c = lockOpen(caseId);
     if (c.maintainerContactedAt() == null) {
       throw new ClockException("Record the maintainer contact first.");
@@ -223,7 +261,7 @@ public class DisclosureClock {
     }
     if (response == Response.ANSWERED) {
       store.setAnswered(caseId, at);
-      store.event(
+      event(
           caseId,
           actor.id(),
           "MAINTAINER_ANSWERED",
@@ -233,7 +271,7 @@ public class DisclosureClock {
       return new Change("The maintainer's answer is recorded.", c.plannedDisclosure());
     }
     store.setBounced(caseId, at);
-    store.event(
+    event(
         caseId,
         actor.id(),
         "MAIL_BOUNCED",
@@ -251,7 +289,7 @@ public class DisclosureClock {
   @Transactional
   public Change requestExtension(
       Member actor, long caseId, LocalDate requested, String reason, String requestedBy) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     ClockStore.CaseRow c = lockOpen(caseId);
     ClockStore.ClockRow k = store.clock(caseId);
     requireEmbargo(c, k);
@@ -269,7 +307,7 @@ public class DisclosureClock {
     String why = text(reason, "the reason for the request", MAX_REASON);
     String who = text(requestedBy, "who asked (name or address)", 200);
     store.insertExtension(caseId, requested, why, who, actor.id());
-    store.event(
+    event(
         caseId,
         actor.id(),
         "EXTENSION_REQUESTED",
@@ -294,7 +332,7 @@ public class DisclosureClock {
       boolean grant,
       String reason,
       LocalDate grantedDate) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     ClockStore.CaseRow c = lockOpen(caseId);
     CaseClock.Extension x =
         store
@@ -307,7 +345,7 @@ public class DisclosureClock {
     String why = text(reason, "the reason for the decision", MAX_REASON);
     if (!grant) {
       decided(store.decideExtension(extensionId, "REFUSED", actor.id(), why, null));
-      store.event(
+      event(
           caseId,
           actor.id(),
           "EXTENSION_REFUSED",
@@ -333,13 +371,13 @@ public class DisclosureClock {
     String detail = "Extension granted to " + date + ": " + why;
     if (k.groupId() != null) {
       moveGroup(actor, k.groupId(), date, "Extension granted on " + c.reference() + ": " + why);
-      store.event(caseId, actor.id(), "EXTENSION_GRANTED", c.plannedDisclosure(), date, detail);
+      event(caseId, actor.id(), "EXTENSION_GRANTED", c.plannedDisclosure(), date, detail);
       return new Change(
           "Extension granted: the coordinated date of every case in the group is now " + date + ".",
           date);
     }
     store.setPlanned(caseId, date, EXTENSION);
-    store.event(caseId, actor.id(), "EXTENSION_GRANTED", c.plannedDisclosure(), date, detail);
+    event(caseId, actor.id(), "EXTENSION_GRANTED", c.plannedDisclosure(), date, detail);
     return new Change("Extension granted: the planned date is now " + date + ".", date);
   }
 
@@ -360,7 +398,7 @@ public class DisclosureClock {
       List<String> otherReferences,
       String note,
       LongPredicate mayChange) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     if (date == null) {
       throw new ClockException("Enter the coordinated date, like 2026-12-31.");
     }
@@ -439,7 +477,7 @@ public class DisclosureClock {
     String all = String.join(", ", cases.stream().map(ClockStore.CaseRow::reference).toList());
     for (ClockStore.CaseRow r : cases) {
       store.setPlanned(r.id(), date, COORDINATED);
-      store.event(
+      event(
           r.id(),
           actor.id(),
           "COORDINATED_DATE",
@@ -452,7 +490,7 @@ public class DisclosureClock {
   /** Takes the case out of its coordination group; its date stays as it is. */
   @Transactional
   public Change leaveCoordination(Member actor, long caseId) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     ClockStore.CaseRow c = lockOpen(caseId);
     Long group = store.clock(caseId).groupId();
     if (group == null) {
@@ -466,7 +504,7 @@ public class DisclosureClock {
 
   private void leaveGroup(Member actor, ClockStore.CaseRow c, long group, String detail) {
     store.setGroup(c.id(), null);
-    store.event(
+    event(
         c.id(),
         actor.id(),
         "LEFT_COORDINATION",
@@ -478,7 +516,7 @@ public class DisclosureClock {
       ClockStore.CaseRow last = rest.get(0);
       store.lockCases(List.of(last.id()));
       store.setGroup(last.id(), null);
-      store.event(
+      event(
           last.id(),
           actor.id(),
           "LEFT_COORDINATION",
@@ -496,7 +534,7 @@ public class DisclosureClock {
    */
   @Transactional
   public Change markAlreadyPublic(Member actor, long caseId, String evidenceUrl, String note) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     String url = url(evidenceUrl, true);
     String why = optionalText(note, "the note", MAX_URL);
     ClockStore.CaseRow c = lockOpen(caseId);
@@ -507,7 +545,7 @@ public class DisclosureClock {
     }
     store.setPublic(caseId, today, url, why);
     store.setPlanned(caseId, today, ALREADY_PUBLIC);
-    store.event(
+    event(
         caseId,
         actor.id(),
         "ALREADY_PUBLIC",
@@ -525,7 +563,7 @@ public class DisclosureClock {
    */
   @Transactional
   public Change recordAbandonmentCheck(Member actor, long caseId, AbandonmentCheck check) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     Objects.requireNonNull(check.criterion(), "criterion");
     if (check.checkedOn() == null) {
       throw new ClockException("Enter the date the condition was checked, like 2026-11-30.");
@@ -554,7 +592,7 @@ public class DisclosureClock {
     ClockStore.CaseRow c = lockOpen(caseId);
     boolean before = rules.abandoned(store.checks(caseId));
     store.saveCheck(caseId, clean, actor.id());
-    store.event(
+    event(
         caseId,
         actor.id(),
         "ABANDONMENT_CHECK",
@@ -578,7 +616,7 @@ public class DisclosureClock {
         planned = today;
       }
       store.setPlanned(caseId, planned, ABANDONED);
-      store.event(
+      event(
           caseId,
           actor.id(),
           "ABANDONED",
@@ -605,7 +643,7 @@ public class DisclosureClock {
   @Transactional
   public Change recordDispute(
       Member actor, long caseId, Instant receivedAt, String sender, String body) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     String from = text(sender, "who sent the dispute (name or address)", 320);
     String text = text(body, "the text of the dispute", 20000);
     if (receivedAt.isAfter(clock.instant())) {
@@ -615,7 +653,7 @@ public class DisclosureClock {
     ClockStore.CaseRow c = lockAny(caseId);
     store.insertDispute(caseId, receivedAt, from, text, actor.id());
     Instant due = rules.disputeAcknowledgementDue(receivedAt);
-    store.event(
+    event(
         caseId,
         actor.id(),
         "DISPUTE_RECEIVED",
@@ -629,7 +667,7 @@ public class DisclosureClock {
   /** Records that a dispute was acknowledged at {@code at}. */
   @Transactional
   public Change acknowledgeDispute(Member actor, long caseId, long disputeId, Instant at) {
-    requireCna(actor);
+    requireCna(actor, caseId);
     ClockStore.CaseRow c = lockAny(caseId);
     ClockStore.Dispute d =
         store.disputes(caseId).stream()
@@ -652,7 +690,7 @@ public class DisclosureClock {
               + ").");
     }
     store.acknowledgeDispute(caseId, disputeId, at, actor.id());
-    store.event(
+    event(
         caseId,
         actor.id(),
         "DISPUTE_ACKNOWLEDGED",
@@ -664,10 +702,42 @@ public class DisclosureClock {
 
   // ------------------------------------------------------------------ helpers
 
-  private static void requireCna(Member actor) {
+  /**
+   * The actor is a CNA member who signed the agreement and may see the case (ADR 0008); a case they
+   * may not see is "no such case", like one that does not exist.
+   */
+  private void requireCna(Member actor, long caseId) {
     if (actor == null || !actor.isCna() || !actor.maySeeEmbargoed()) {
       throw new ClockException("Only CNA members who signed the agreement change a case's clock.");
     }
+    if (access.memberCase(caseId, Viewer.of(actor)).isEmpty()) {
+      throw noCase();
+    }
+  }
+
+  /**
+   * Records one change of a case's clock: a row of its history and, in the same transaction, an
+   * audit entry ({@code clock.<action>}) naming the event and the planned date before and after,
+   * never the free text (reasons, senders) the history keeps.
+   */
+  private void event(
+      long caseId,
+      Long memberId,
+      String action,
+      LocalDate oldDate,
+      LocalDate newDate,
+      String detail) {
+    long id = store.event(caseId, memberId, action, oldDate, newDate, detail);
+    audit.append(
+        memberId == null ? AuditLog.SYSTEM : AuditLog.member(memberId),
+        "clock." + action.toLowerCase(Locale.ROOT),
+        caseId,
+        "clock event "
+            + id
+            + ", planned date "
+            + (oldDate == null ? "none" : oldDate)
+            + " -> "
+            + (newDate == null ? "none" : newDate));
   }
 
   /** Locks the case and checks that its clock still runs. */

@@ -2,7 +2,6 @@ package org.cpansec.server.clocks;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cpansec.server.ServerProperties;
-import org.cpansec.server.mail.Outbox;
-import org.cpansec.server.mail.OutboxSender;
-import org.cpansec.server.mail.QueuedMail;
+import org.cpansec.server.audit.AuditLog;
+import org.cpansec.server.mail.MailPurpose;
+import org.cpansec.server.mail.MailService;
+import org.cpansec.server.mail.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -29,11 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * assignee, sent {@code lead-time} before the due instant (or as soon as it is found, when later).
  * A reminder is recorded in the {@code reminder} table, whose unique key makes it once-only
  * whatever runs it (two replicas at the same moment included), in the same transaction that queues
- * its mail in the outbox; the outbox then sends each queued mail once. A deadline that moves (a
+ * its mail through {@link MailService} (template {@link MailPurpose#REMINDER}, idempotency key
+ * {@code reminder:<reminder id>}) and appends a {@code clock.reminder} entry to the audit log
+ * (actor {@code system}); the outbox then sends each queued mail once. A deadline that moves (a
  * granted extension, a new coordinated date) is a new deadline and gets its own reminder.
  *
  * <p>Mails go to the assignees' {@code member_account.email} (enabled accounts only) and name only
- * the case reference, the kind of deadline and its date: no embargoed detail travels by mail.
+ * the case reference, the task and its date: no embargoed detail travels by mail. A sensitive
+ * case's reminder, like all its mail, goes out encrypted or not at all (MailService refuses it
+ * while the assignee has no OpenPGP key; the reminder stays recorded with that refused mail).
  */
 @Service
 public class Reminders {
@@ -43,8 +47,8 @@ public class Reminders {
   private final Deadlines deadlines;
   private final ClockRules rules;
   private final ClocksProperties.Reminders config;
-  private final Outbox outbox;
-  private final OutboxSender sender;
+  private final MailService mail;
+  private final AuditLog audit;
   private final Clock clock;
   private final String site;
   private final TransactionTemplate tx;
@@ -54,8 +58,8 @@ public class Reminders {
       Deadlines deadlines,
       ClockRules rules,
       ClocksProperties properties,
-      Outbox outbox,
-      OutboxSender sender,
+      MailService mail,
+      AuditLog audit,
       Clock clock,
       ServerProperties server,
       PlatformTransactionManager transactions) {
@@ -63,8 +67,8 @@ public class Reminders {
     this.deadlines = deadlines;
     this.rules = rules;
     this.config = properties.reminders();
-    this.outbox = outbox;
-    this.sender = sender;
+    this.mail = mail;
+    this.audit = audit;
     this.clock = clock;
     this.site = server.site().baseUrl().toString().replaceAll("/+$", "");
     this.tx = new TransactionTemplate(transactions);
@@ -79,7 +83,8 @@ public class Reminders {
       Instant dueAt,
       boolean overdue,
       long memberId,
-      String email) {}
+      String email,
+      String name) {}
 
   /** The reminders due now (within the lead time of their deadline) and not yet recorded. */
   public List<Pending> pending() {
@@ -95,11 +100,13 @@ public class Reminders {
     Map<Long, List<Assignee>> assignees =
         jdbc
             .sql(
-                "SELECT a.case_id, m.id, m.email FROM case_assignee a"
+                "SELECT a.case_id, m.id, m.email, m.display_name FROM case_assignee a"
                     + " JOIN member_account m ON m.id = a.member_id"
                     + " WHERE m.enabled = TRUE AND a.case_id IN (:ids) ORDER BY m.id")
             .param("ids", caseIds)
-            .query((rs, n) -> new Assignee(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+            .query(
+                (rs, n) ->
+                    new Assignee(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
             .list()
             .stream()
             .collect(Collectors.groupingBy(Assignee::caseId));
@@ -123,7 +130,8 @@ public class Reminders {
                   d.dueAt(),
                   d.overdue(),
                   a.memberId(),
-                  a.email()));
+                  a.email(),
+                  a.name()));
         }
       }
     }
@@ -131,13 +139,13 @@ public class Reminders {
   }
 
   /**
-   * Records the reminder and queues its mail, in one transaction of its own; false when it was
-   * already recorded (by this or another replica) or another transaction is recording it now.
+   * Records the reminder, queues its mail and audits it, in one transaction of its own; false when
+   * it was already recorded (by this or another replica) or another transaction is recording it
+   * now. The mail is sent after that transaction commits.
    */
   public boolean remind(Pending p) {
-    Long mailId;
     try {
-      mailId = tx.execute(status -> record(p));
+      tx.executeWithoutResult(status -> record(p));
     } catch (DuplicateKeyException | ConcurrencyFailureException e) {
       LOG.debug(
           "reminder {} {} for member {} already recorded elsewhere",
@@ -146,14 +154,10 @@ public class Reminders {
           p.memberId());
       return false;
     }
-    if (mailId == null) {
-      return false;
-    }
-    sender.sendSoon(List.of(mailId));
     return true;
   }
 
-  private Long record(Pending p) {
+  private void record(Pending p) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO reminder (case_id, kind, due_at, member_id, created_at)"
@@ -166,9 +170,37 @@ public class Reminders {
             ClockStore.utc(clock.instant()))
         .update(keys, "id");
     long reminderId = ClockStore.id(keys);
-    long mailId = outbox.enqueue(mail(p), null);
-    jdbc.sql("UPDATE reminder SET outbox_id = ? WHERE id = ?").params(mailId, reminderId).update();
-    return mailId;
+    MailService.Queued queued =
+        mail.send(
+            MailPurpose.REMINDER,
+            p.caseId(),
+            Recipients.to(p.email().strip()),
+            values(p),
+            idempotencyKey(reminderId));
+    jdbc.sql("UPDATE reminder SET outbox_id = ? WHERE id = ?")
+        .params(queued.id(), reminderId)
+        .update();
+    audit.append(
+        AuditLog.SYSTEM,
+        "clock.reminder",
+        p.caseId(),
+        "reminder "
+            + reminderId
+            + " to "
+            + AuditLog.member(p.memberId())
+            + ": "
+            + p.kind().label()
+            + (p.overdue() ? " overdue since " : " due ")
+            + p.dueAt()
+            + ", mail "
+            + queued.id()
+            + " "
+            + queued.status());
+  }
+
+  /** The outbox key of a reminder's mail: one mail per reminder row. */
+  static String idempotencyKey(long reminderId) {
+    return "reminder:" + reminderId;
   }
 
   /** Sends every pending reminder; returns how many this call recorded. */
@@ -196,31 +228,29 @@ public class Reminders {
     return sent;
   }
 
-  /** The reminder mail: the case reference, the kind of deadline and its date, nothing else. */
-  QueuedMail mail(Pending p) {
-    LocalDate date = rules.calendar().dateOf(p.dueAt());
+  /**
+   * The values of the {@link MailPurpose#REMINDER} template: the assignee's name, the case
+   * reference, the task, when it is (or was) due, and the link to the case's clock page — nothing
+   * else of the case.
+   */
+  Map<String, String> values(Pending p) {
     String when = ClockFormats.dateTime(p.dueAt(), rules.calendar().zone());
-    String state = p.overdue() ? "overdue since " + date : "due " + date;
-    String sentence =
-        p.overdue()
-            ? "The " + p.kind().label() + " of case " + p.caseReference() + " was due " + when + "."
-            : "The " + p.kind().label() + " of case " + p.caseReference() + " is due " + when + ".";
-    return new QueuedMail(
-        p.email().strip(),
-        "CPANSec reminder: " + p.caseReference() + " " + p.kind().label() + " " + state,
-        sentence
-            + "\n\nOpen the case in the workspace: "
-            + site
-            + "/cna/cases/"
-            + p.caseReference()
-            + "/clock\n\n"
-            + "You receive this because the case is assigned to you. It names only the case,"
-            + " the deadline and its date: the case's details stay in the workspace.\n");
+    return Map.of(
+        "recipient_name",
+        p.name() == null || p.name().isBlank() ? "CPANSec member" : p.name().strip(),
+        "case_reference",
+        p.caseReference(),
+        "task",
+        p.kind().task(),
+        "due_date",
+        p.overdue() ? when + " (overdue)" : when,
+        "case_link",
+        site + "/cna/cases/" + p.caseReference() + "/clock");
   }
 
   private static String key(long caseId, String kind, Instant due, long memberId) {
     return caseId + "/" + kind + "/" + due + "/" + memberId;
   }
 
-  private record Assignee(long caseId, long memberId, String email) {}
+  private record Assignee(long caseId, long memberId, String email, String name) {}
 }

@@ -3,8 +3,11 @@
  * (maintainer contact + the embargo, extensions, coordinated dates shared by several cases,
  * "already public"), the abandoned / unresponsive maintainer rules, business days in the configured
  * time zone, what is due and overdue ({@link org.cpansec.server.clocks.Deadlines}), and the
- * reminder job that mails assignees once per deadline, serialised across replicas by a database
- * lock (ShedLock) and made once-only by a unique row.
+ * reminder job that mails assignees once per deadline (through mail.MailService), serialised across
+ * replicas by a database lock (ShedLock, configured here for every scheduled job that must run on
+ * one replica at a time) and made once-only by a unique row. Who may see or change a clock is the
+ * workspace's rule, {@link org.cpansec.server.cases.CaseAccess}; every read and change is written
+ * to {@link org.cpansec.server.audit.AuditLog}.
  *
  * <p>The rules ({@link org.cpansec.server.clocks.ClockRules}, {@link
  * org.cpansec.server.clocks.BusinessCalendar}) are plain Java over a {@link java.time.Clock}; the

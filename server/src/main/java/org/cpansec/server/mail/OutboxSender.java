@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.cpansec.server.ServerProperties;
 import org.slf4j.Logger;
@@ -43,6 +44,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxSender {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+  /** The name of the scheduled retry's row in the {@code shedlock} table. */
+  public static final String LOCK = "cpansec-outbox";
+
   private static final int BATCH = 100;
   static final String ENCRYPTED = "pgp";
   static final String PLAIN = "plain";
@@ -109,10 +114,21 @@ public class OutboxSender {
     }
   }
 
-  /** Sends every queued row whose back-off has elapsed. */
+  /**
+   * The scheduled retry, every {@code cpansec.mail.poll-interval} on every replica, but on one
+   * replica at a time: it runs only while it holds the ShedLock row {@value #LOCK} (the scheduler
+   * lock the clocks package configures). The lock saves work; what keeps a row from being sent
+   * twice is still its claim.
+   */
   @Scheduled(
       initialDelayString = "${cpansec.mail.poll-interval:PT1M}",
       fixedDelayString = "${cpansec.mail.poll-interval:PT1M}")
+  @SchedulerLock(name = LOCK, lockAtMostFor = "PT15M")
+  public void scheduledRetry() {
+    retryDue();
+  }
+
+  /** Sends every queued row whose back-off has elapsed (unlocked: rows are claimed one by one). */
   public void retryDue() {
     if (enabled()) {
       outbox.due(BATCH).forEach(this::sendOne);

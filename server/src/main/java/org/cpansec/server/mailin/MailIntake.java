@@ -8,12 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpansec.server.ServerProperties;
+import org.cpansec.server.cases.CaseComments;
 import org.cpansec.server.intake.AttachmentStore;
 import org.cpansec.server.intake.ReportKind;
 import org.cpansec.server.intake.SecretScanner;
 import org.cpansec.server.intake.TrackingToken;
 import org.cpansec.server.mail.Outbox;
 import org.cpansec.server.mail.OutboxSender;
+import org.cpansec.server.mail.PgpException;
 import org.cpansec.server.mail.QueuedMail;
 import org.cpansec.server.mailin.MailIntakeStore.Outcome;
 import org.cpansec.server.mailin.MailParser.Parsed;
@@ -26,10 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes one raw message into the database, in one transaction: the record of the message and
- * whatever it became — a report (with attachments and the receipt queued in the outbox), mail for a
- * case, an encrypted report with the raw message kept, or a quarantined message. Returns only after
- * that transaction has committed, so the caller may then flag the message in the mailbox; when it
- * throws, nothing was stored and the message must stay as it is.
+ * whatever it became — a report (with attachments and the receipt queued in the outbox), a comment
+ * on the case its subject names (through the cases package), an encrypted report with the raw
+ * message kept, or a quarantined message. OpenPGP mail to the platform's key ({@code
+ * cpansec.mail.pgp.*}) is decrypted first and then taken in like clear mail (its encrypted original
+ * kept); mail that cannot be decrypted becomes an encrypted report, with the reason. Returns only
+ * after that transaction has committed, so the caller may then flag the message in the mailbox;
+ * when it throws, nothing was stored and the message must stay as it is.
  *
  * <p>Taking the same message twice is harmless: a copy whose key is already recorded is only
  * counted, and of two pollers racing for one message the second's transaction fails on the unique
@@ -44,6 +49,7 @@ public class MailIntake {
   private final MailIntakeStore store;
   private final AttachmentStore attachments;
   private final CaseMailSink cases;
+  private final MailDecryption decryption;
   private final Outbox outbox;
   private final OutboxSender sender;
   private final TransactionTemplate tx;
@@ -55,6 +61,7 @@ public class MailIntake {
       MailIntakeStore store,
       AttachmentStore attachments,
       CaseMailSink cases,
+      MailDecryption decryption,
       Outbox outbox,
       OutboxSender sender,
       TransactionTemplate tx,
@@ -64,6 +71,7 @@ public class MailIntake {
     this.store = store;
     this.attachments = attachments;
     this.cases = cases;
+    this.decryption = decryption;
     this.outbox = outbox;
     this.sender = sender;
     this.tx = tx;
@@ -154,42 +162,114 @@ public class MailIntake {
       long row = store.record(seen(key, mail, now, Outcome.IGNORED, reason, null, null));
       return new Taken(Outcome.IGNORED, row, null, reason);
     }
-    if (p.encryption() != null) {
-      long report = report(p, true, List.of(), now, mails);
-      String reason = "encrypted (" + p.encryption() + "); kept for decryption";
-      long row = store.record(seen(key, mail, now, Outcome.ENCRYPTED, reason, report, null));
-      store.keepEncrypted(row, report, p.encryption(), raw);
-      return new Taken(Outcome.ENCRYPTED, row, report, reason);
+    String scheme = p.encryption();
+    if (scheme != null) {
+      Decrypted d = decrypt(raw, scheme, received);
+      if (d.clear() == null) {
+        long report = report(p, true, List.of(), now, mails, d.failure());
+        String reason = "encrypted (" + scheme + "), not decrypted: " + d.failure();
+        long row = store.record(seen(key, mail, now, Outcome.ENCRYPTED, reason, report, null));
+        store.keepEncrypted(row, report, scheme, raw, null);
+        return new Taken(Outcome.ENCRYPTED, row, report, reason);
+      }
+      p = d.clear();
+      mail = p.mail();
     }
+    String decrypted =
+        scheme == null
+            ? null
+            : "The mail was encrypted ("
+                + scheme
+                + ") to the platform's key and was decrypted on receipt; the encrypted original"
+                + " is kept in mail intake.";
     String reference = MailParser.caseReference(mail.subject());
-    if (reference != null && cases.appendToCase(reference, mail)) {
-      Long caseId = store.caseId(reference).orElse(null);
-      String reason = "kept with case " + reference;
-      long row = store.record(seen(key, mail, now, Outcome.CASE_MAIL, reason, null, caseId));
-      return new Taken(Outcome.CASE_MAIL, row, null, reason);
+    if (reference != null) {
+      java.util.Optional<CaseComments.MailComment> comment = cases.appendToCase(reference, mail);
+      if (comment.isPresent()) {
+        CaseComments.MailComment c = comment.get();
+        String reason =
+            (scheme == null ? "" : "decrypted (" + scheme + "); ")
+                + "comment "
+                + c.commentId()
+                + " on case "
+                + c.reference()
+                + (c.attachmentIds().isEmpty()
+                    ? ""
+                    : " with " + c.attachmentIds().size() + " attachment(s)");
+        long row = store.record(seen(key, mail, now, Outcome.CASE_MAIL, reason, null, c.caseId()));
+        if (scheme != null) {
+          store.keepEncrypted(row, null, scheme, raw, now);
+        }
+        return new Taken(Outcome.CASE_MAIL, row, null, reason);
+      }
     }
     List<String> notes = new ArrayList<>();
-    String reason = null;
+    List<String> reasons = new ArrayList<>();
+    if (decrypted != null) {
+      notes.add(decrypted);
+      reasons.add("decrypted (" + scheme + ")");
+    }
     if (reference != null) {
-      reason =
+      reasons.add(
           "the subject names case "
               + reference
               + ", which does not exist or to which the sender is no party: taken as a new"
-              + " report";
+              + " report");
       notes.add(
           "The subject names case "
               + reference
               + ", which does not exist or to which the sender is no party; taken as a new"
               + " report.");
     }
-    long report = report(p, MailParser.asksToKeepIdentityPrivate(mail.text()), notes, now, mails);
+    String reason = reasons.isEmpty() ? null : String.join("; ", reasons);
+    long report =
+        report(p, MailParser.asksToKeepIdentityPrivate(mail.text()), notes, now, mails, null);
     long row = store.record(seen(key, mail, now, Outcome.REPORT, reason, report, null));
+    if (scheme != null) {
+      store.keepEncrypted(row, report, scheme, raw, now);
+    }
     return new Taken(Outcome.REPORT, row, report, reason);
+  }
+
+  /** An encrypted mail's clear form, or why there is none. */
+  private record Decrypted(Parsed clear, String failure) {}
+
+  /**
+   * Decrypts the mail and reads the clear message; a failure says why (no key, not OpenPGP, not for
+   * the platform's key, modified, or the clear message itself cannot be taken in).
+   */
+  private Decrypted decrypt(byte[] raw, String scheme, OffsetDateTime received) {
+    String unsupported = decryption.unsupported(scheme);
+    if (unsupported != null) {
+      return new Decrypted(null, unsupported);
+    }
+    byte[] clear;
+    try {
+      clear = decryption.decrypt(raw);
+    } catch (PgpException e) {
+      return new Decrypted(null, e.getMessage());
+    }
+    MailParser.Result r = parser.parse(clear, received);
+    if (r instanceof Rejected rejected) {
+      return new Decrypted(null, "decrypted, but the clear message " + rejected.reason());
+    }
+    Parsed parsed = (Parsed) r;
+    if (parsed.encryption() != null) {
+      return new Decrypted(
+          null,
+          "decrypted, but the clear message is encrypted again (" + parsed.encryption() + ")");
+    }
+    return new Decrypted(parsed, null);
   }
 
   /** Stores the report, its attachments and its receipt; returns the report's id. */
   private long report(
-      Parsed p, boolean withhold, List<String> extraNotes, OffsetDateTime now, List<Long> mails) {
+      Parsed p,
+      boolean withhold,
+      List<String> extraNotes,
+      OffsetDateTime now,
+      List<Long> mails,
+      String notDecrypted) {
     InboundMail mail = p.mail();
     TrackingToken token = TrackingToken.random();
     ReportKind kind =
@@ -202,9 +282,10 @@ public class MailIntake {
           (mail.subject().isEmpty() ? "" : mail.subject() + "\n\n")
               + "This report arrived encrypted ("
               + p.encryption()
-              + ") and has not been decrypted: the platform does not decrypt mail yet. The"
-              + " message is kept as it arrived in mail intake (/admin/mail-intake); until it is"
-              + " read, the reporter's identity is treated as private.";
+              + ") and has not been decrypted: "
+              + notDecrypted
+              + ". The message is kept as it arrived in mail intake (/admin/mail-intake); until"
+              + " it is read, the reporter's identity is treated as private.";
     } else {
       details = mail.subject().isEmpty() ? mail.text() : mail.subject() + "\n\n" + mail.text();
     }

@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.cpansec.server.mailin.MailIntakeStore.Outcome;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -44,9 +46,13 @@ import org.springframework.stereotype.Component;
 public class MailIntakePoller {
   private static final Logger LOG = LoggerFactory.getLogger(MailIntakePoller.class);
 
+  /** The name of the scheduled poll's row in the {@code shedlock} table. */
+  public static final String LOCK = "cpansec-mail-intake";
+
   private final MailIntakeProperties config;
   private final MailIntake intake;
   private final Session session;
+  private final AtomicLong scheduledRuns = new AtomicLong();
 
   public MailIntakePoller(MailIntakeProperties config, MailIntake intake) {
     this.config = config;
@@ -85,10 +91,16 @@ public class MailIntakePoller {
     return config.enabled();
   }
 
-  /** The scheduled poll: off when intake is off; failures are logged and retried next time. */
+  /**
+   * The scheduled poll: off when intake is off; failures are logged and retried next time. Every
+   * replica schedules it, but it runs on one at a time: only while it holds the ShedLock row
+   * {@value #LOCK} (the scheduler lock the clocks package configures); a replica that finds the row
+   * taken skips that run. Each message's unique key still keeps it taken in once.
+   */
   @Scheduled(
       initialDelayString = "${cpansec.mail-intake.poll-interval:PT5M}",
       fixedDelayString = "${cpansec.mail-intake.poll-interval:PT5M}")
+  @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
   public void scheduledPoll() {
     if (!enabled()) {
       return;
@@ -101,7 +113,14 @@ public class MailIntakePoller {
           config.describe(),
           config.pollInterval(),
           e.toString());
+    } finally {
+      scheduledRuns.incrementAndGet();
     }
+  }
+
+  /** How many scheduled polls this replica ran while holding the lock (monitoring and tests). */
+  public long scheduledRuns() {
+    return scheduledRuns.get();
   }
 
   /**

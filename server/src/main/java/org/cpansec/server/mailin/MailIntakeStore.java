@@ -31,9 +31,12 @@ public class MailIntakeStore {
   public enum Outcome {
     /** A new report. */
     REPORT,
-    /** Kept with the case its subject named. */
+    /** A comment on the case its subject named, from a party to that case. */
     CASE_MAIL,
-    /** A report that says the mail is encrypted; the raw message is kept for decryption. */
+    /**
+     * A report that says the mail is encrypted and could not be decrypted (with the reason); the
+     * raw message is kept for decryption.
+     */
     ENCRYPTED,
     /** Not taken in; the raw message is kept with the reason. */
     QUARANTINED,
@@ -128,11 +131,16 @@ public class MailIntakeStore {
         .update();
   }
 
-  void keepEncrypted(long row, long reportId, String scheme, byte[] raw) {
+  /**
+   * Keeps an encrypted message as it arrived: waiting for decryption ({@code decryptedAt} null), or
+   * decrypted on receipt (then taken in as the report or case comment its clear form became).
+   */
+  void keepEncrypted(
+      long row, Long reportId, String scheme, byte[] raw, OffsetDateTime decryptedAt) {
     jdbc.sql(
-            "INSERT INTO mail_encrypted (message_row, report_id, scheme, raw, size_bytes)"
-                + " VALUES (?, ?, ?, ?, ?)")
-        .params(row, reportId, scheme, raw, (long) raw.length)
+            "INSERT INTO mail_encrypted (message_row, report_id, scheme, raw, size_bytes,"
+                + " decrypted_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(row, reportId, scheme, raw, (long) raw.length, decryptedAt)
         .update();
   }
 

@@ -61,6 +61,46 @@ abstract class ClockContractTest extends ClockTestBase {
   }
 
   @Test
+  void aSensitiveCaseIsChangedOnlyByTheCnaMembersNamedOnItAndEveryChangeIsAudited() {
+    long c = newCase("TRIAGE", START);
+    jdbc.sql("UPDATE cna_case SET sensitive = TRUE WHERE id = ?").param(c).update();
+    // Not named on it: the case does not exist for this member, and nothing is written.
+    assertThatThrownBy(() -> clocks.recordContact(cna, c, START))
+        .isInstanceOf(ClockException.class)
+        .hasMessage("There is no such case.");
+    assertThat(clocks.read(cna, c)).isEmpty();
+    assertThat(planned(c)).isNull();
+    assertThat(audited(c)).isEmpty();
+
+    jdbc.sql("INSERT INTO case_restricted_member (case_id, member_id, added_at) VALUES (?, ?, ?)")
+        .params(c, cna.id(), utc(START))
+        .update();
+    clocks.recordContact(cna, c, START);
+    clocks.requestExtension(cna, c, date("2090-03-29"), "Needs a release", "maintainer");
+    assertThat(clocks.read(cna, c)).isPresent();
+    assertThat(audited(c))
+        .containsExactly(
+            "member:" + cna.id() + " clock.maintainer_contacted",
+            "member:" + cna.id() + " clock.extension_requested",
+            "member:" + cna.id() + " clock.view");
+    // The audit entry names the event and the dates, never the reason or who asked.
+    assertThat(
+            jdbc.sql("SELECT detail FROM audit_log WHERE case_id = ? AND action = ?")
+                .params(c, "clock.extension_requested")
+                .query(String.class)
+                .single())
+        .matches("clock event \\d+, planned date 2090-03-15 -> 2090-03-15")
+        .doesNotContain("Needs a release", "maintainer");
+  }
+
+  private List<String> audited(long caseId) {
+    return jdbc.sql("SELECT actor, action FROM audit_log WHERE case_id = ? ORDER BY id")
+        .param(caseId)
+        .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+        .list();
+  }
+
+  @Test
   void aContactThatCannotBeIsRefusedWithTheReason() {
     long c = newCase("TRIAGE", START);
     assertThatThrownBy(() -> clocks.recordContact(cna, c, START.plusSeconds(60)))

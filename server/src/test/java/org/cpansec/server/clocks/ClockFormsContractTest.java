@@ -4,32 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.cpansec.server.account.Member;
+import java.util.Set;
 import org.cpansec.server.account.Role;
+import org.cpansec.server.account.TestMembers;
+import org.cpansec.server.account.WorkspaceClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
- * The clock's forms over real HTTP: who sees the page (the same 404 as for no case at all), who may
- * change it (CNA members; others 403 with the reason), each form's effect, bad input answered with
- * what was expected (422), user text escaped, CSRF required. Run once per database.
+ * The clock's forms over real HTTP, signed in for real (password and TOTP, through {@link
+ * WorkspaceClient}): who sees the page (the same 404 as for no case at all), who may change it (CNA
+ * members; others 403 with the reason), each form's effect, bad input answered with what was
+ * expected (422), user text escaped, CSRF required, every showing and change in the audit log. Run
+ * once per database.
  */
 abstract class ClockFormsContractTest extends ClockTestBase {
   @LocalServerPort int port;
   @Autowired DisclosureClock clocks;
+  @Autowired ApplicationContext context;
 
-  PageClient client;
-  Member cna;
+  TestMembers members;
+  WorkspaceClient client;
+  TestMembers.TestMember cna;
 
   @BeforeEach
   void fresh() {
     clock.set(at("2090-03-03T12:00:00Z"));
-    client = new PageClient(port);
-    cna = cna("Cleo");
-    SIGNED_IN.set(cna);
+    members = new TestMembers(context);
+    cna = members.create("cleo", Set.of(Role.CNA_MEMBER), true);
+    client = signedIn(cna);
+  }
+
+  private WorkspaceClient signedIn(TestMembers.TestMember m) {
+    return new WorkspaceClient(port, clock).signIn(m);
   }
 
   private static String page(String ref) {
@@ -48,50 +60,80 @@ abstract class ClockFormsContractTest extends ClockTestBase {
     return m;
   }
 
+  /** Names the member on the (sensitive) case, as the cases package does. */
+  private void name(long caseId, TestMembers.TestMember m) {
+    jdbc.sql("INSERT INTO case_restricted_member (case_id, member_id, added_at) VALUES (?, ?, ?)")
+        .params(caseId, m.id(), utc(clock.instant()))
+        .update();
+  }
+
+  /** The audit log's actions about a case, oldest first, as "actor action". */
+  private List<String> audited(long caseId) {
+    return jdbc.sql("SELECT actor, action FROM audit_log WHERE case_id = ? ORDER BY id")
+        .param(caseId)
+        .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+        .list();
+  }
+
   @Test
   void onlyMembersWhoMaySeeTheCaseSeeThePageAndOthersGetTheSameNotFound() {
     long c = newCase("TRIAGE", START);
     String ref = ref(c);
-    SIGNED_IN.set(null);
-    HttpResponse<String> missing = client.get(page("CLK-DOESNOTEXIST"));
+    HttpResponse<String> missing = client.getNoRedirect(page("CLK-DOESNOTEXIST"));
     assertThat(missing.statusCode()).isEqualTo(404);
-    HttpResponse<String> anonymous = client.get(page(ref));
-    assertThat(anonymous.statusCode()).isEqualTo(404);
-    assertThat(anonymous.body()).isEqualTo(missing.body()).doesNotContain(ref);
 
-    SIGNED_IN.set(member("Ursula", false, Role.CNA_MEMBER));
-    assertThat(client.get(page(ref)).statusCode()).as("agreement not signed").isEqualTo(404);
-    SIGNED_IN.set(member("Adam", true, Role.ADMIN));
-    assertThat(client.get(page(ref)).statusCode()).as("admin alone").isEqualTo(404);
+    HttpResponse<String> anonymous = new WorkspaceClient(port, clock).getNoRedirect(page(ref));
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    assertThat(anonymous.body()).doesNotContain(ref);
 
-    SIGNED_IN.set(member("Rita", true, Role.CPANSEC_MEMBER));
-    HttpResponse<String> reader = client.get(page(ref));
+    HttpResponse<String> unsigned =
+        signedIn(members.create("ursula", Set.of(Role.CNA_MEMBER), false)).get(page(ref));
+    assertThat(unsigned.statusCode()).as("agreement not signed").isEqualTo(403);
+    assertThat(unsigned.body()).contains("agreement").doesNotContain(ref);
+
+    WorkspaceClient admin = signedIn(members.create("adam", Set.of(Role.ADMIN), true));
+    HttpResponse<String> adminAlone = admin.getNoRedirect(page(ref));
+    assertThat(adminAlone.statusCode()).as("admin alone").isEqualTo(404);
+    assertThat(adminAlone.body())
+        .isEqualTo(admin.getNoRedirect(page("CLK-DOESNOTEXIST")).body())
+        .doesNotContain(ref);
+
+    TestMembers.TestMember rita = members.create("rita", Set.of(Role.CPANSEC_MEMBER), true);
+    HttpResponse<String> reader = signedIn(rita).getNoRedirect(page(ref));
     assertThat(reader.statusCode()).isEqualTo(200);
-    assertThat(reader.body()).contains(ref, "Where it stands").doesNotContain("form-contact");
+    assertThat(reader.body())
+        .contains(ref, "Where it stands", "Sign out", "href=\"/cna/cases\"")
+        .doesNotContain("form-contact");
     assertThat(reader.headers().firstValue("Cache-Control")).hasValue("no-store");
 
-    SIGNED_IN.set(cna);
-    assertThat(client.get(page(ref)).body())
+    assertThat(client.getNoRedirect(page(ref)).body())
         .contains("id=\"form-contact\"")
         .as("the clock page shows no case details")
         .doesNotContain("Secret title", "Embargoed-Dist");
     // A sensitive case: only CNA members named on it.
     jdbc.sql("UPDATE cna_case SET sensitive = TRUE WHERE id = ?").param(c).update();
-    HttpResponse<String> notNamed = client.get(page(ref));
+    HttpResponse<String> notNamed = client.getNoRedirect(page(ref));
     assertThat(notNamed.statusCode()).isEqualTo(404);
     assertThat(notNamed.body()).isEqualTo(missing.body());
-    assign(c, cna);
-    assertThat(client.get(page(ref)).statusCode()).isEqualTo(200);
+    name(c, cna);
+    assertThat(client.getNoRedirect(page(ref)).statusCode()).isEqualTo(200);
+
+    // Each showing was audited, as the member who saw it; the refused ones were not shown.
+    assertThat(audited(c))
+        .containsExactly(
+            "member:" + rita.id() + " clock.view",
+            "member:" + cna.id() + " clock.view",
+            "member:" + cna.id() + " clock.view");
   }
 
   @Test
   void aMemberWhoIsNotCnaIsRefusedWithTheReason() {
     long c = newCase("TRIAGE", START);
-    // A token from a page of the same session, posted by a member who sees no forms.
-    String token = client.csrf(page(ref(c)));
-    SIGNED_IN.set(member("Rolf", true, Role.CPANSEC_MEMBER));
+    WorkspaceClient rolf = signedIn(members.create("rolf", Set.of(Role.CPANSEC_MEMBER), true));
     HttpResponse<String> r =
-        client.post(page(ref(c)) + "/contact", fields("contactedAt", "2090-03-02T10:00"), token);
+        rolf.submit(
+            page(ref(c)), page(ref(c)) + "/contact", fields("contactedAt", "2090-03-02T10:00"));
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(r.body()).contains("Only CNA members change a case");
     assertThat(planned(c)).isNull();
@@ -112,6 +154,22 @@ abstract class ClockFormsContractTest extends ClockTestBase {
     r = submit(ref(c), "/response", fields("response", "answered", "at", "2090-03-03T09:00"));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("The maintainer answered");
+    // Every showing of the page and every change is in the audit log, in order, as this member.
+    String me = "member:" + cna.id() + " clock.";
+    assertThat(audited(c))
+        .containsExactly(
+            me + "view",
+            me + "maintainer_contacted",
+            me + "view",
+            me + "view",
+            me + "maintainer_answered",
+            me + "view");
+    assertThat(
+            jdbc.sql("SELECT detail FROM audit_log WHERE case_id = ? AND action = ?")
+                .params(c, "clock.maintainer_contacted")
+                .query(String.class)
+                .single())
+        .matches("clock event \\d+, planned date none -> 2090-03-16");
   }
 
   @Test
@@ -246,7 +304,7 @@ abstract class ClockFormsContractTest extends ClockTestBase {
     long id = clocks.view(c).orElseThrow().disputes().get(0).id();
     r = submit(ref(c), "/disputes/" + id + "/acknowledgement", fields("at", ""));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("Dispute acknowledged.", "2090-03-03 13:00 CET by Cleo");
+    assertThat(r.body()).contains("Dispute acknowledged.", "2090-03-03 13:00 CET by Test cleo");
   }
 
   @Test
@@ -254,7 +312,8 @@ abstract class ClockFormsContractTest extends ClockTestBase {
     long c = newCase("TRIAGE", START);
     client.get(page(ref(c)));
     HttpResponse<String> r =
-        client.post(page(ref(c)) + "/contact", fields("contactedAt", "2090-03-02T10:00"), null);
+        client.postWithToken(
+            page(ref(c)) + "/contact", fields("contactedAt", "2090-03-02T10:00"), null);
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(planned(c)).isNull();
   }

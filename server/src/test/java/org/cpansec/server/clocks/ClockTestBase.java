@@ -8,11 +8,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import org.cpansec.server.account.CurrentMember;
 import org.cpansec.server.account.Member;
 import org.cpansec.server.account.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,17 +22,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the clock tests share, so that they share one server per database: a clock the test sets, a
- * signed-in member the test chooses, SMTP on a port reserved for this JVM, the reminder job out of
- * the way (tests call it), Berlin time with two holidays. Every test makes its own members and
- * cases, in the year 2090, so that no other test's server (whose clock is the real one) finds
- * anything of ours due, and a shared database holds no surprise.
+ * What the clock tests share, so that they share one server per database: a clock the test sets,
+ * SMTP on a port reserved for this JVM, the reminder job out of the way (tests call it), Berlin
+ * time with two holidays. Pages are reached by really signing in (account.TestMembers and
+ * WorkspaceClient), never through a test stand-in for the signed-in member. Every test makes its
+ * own members and cases, in the year 2090, so that no other test's server (whose clock is the real
+ * one) finds anything of ours due, and a shared database holds no surprise.
  */
 @Import(ClockTestBase.Config.class)
 abstract class ClockTestBase {
   static final int SMTP_PORT = freePort();
   static final Instant START = Instant.parse("2090-03-01T09:00:00Z");
-  static final AtomicReference<Member> SIGNED_IN = new AtomicReference<>();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry r) {
@@ -51,19 +48,13 @@ abstract class ClockTestBase {
     r.add("cpansec.clocks.reminders.interval", () -> "PT1H");
   }
 
-  /** The test's clock and signed-in member replace the real ones. */
+  /** The test's clock replaces the real one. */
   @TestConfiguration(proxyBeanMethods = false)
   static class Config {
     @Bean
     @Primary
     MutableClock testClock() {
       return new MutableClock(START);
-    }
-
-    @Bean
-    @Primary
-    CurrentMember testMember() {
-      return () -> Optional.ofNullable(SIGNED_IN.get());
     }
   }
 

@@ -91,25 +91,51 @@ abstract class ReminderContractTest extends ClockTestBase {
             m -> {
               assertThat(m.getSubject())
                   .isEqualTo(
-                      "CPANSec reminder: "
-                          + ref(a)
-                          + " maintainer contact overdue since 2090-03-08");
+                      reminder(ref(a), "contact the maintainer", "2090-03-08 10:00 CET (overdue)"));
               assertThat(GreenMailUtil.getBody(m))
                   .contains(
-                      "The maintainer contact of case " + ref(a) + " was due 2090-03-08 10:00 CET.",
+                      "Hello Bob,",
+                      "on case "
+                          + ref(a)
+                          + ", assigned to you: contact the maintainer, due 2090-03-08 10:00 CET"
+                          + " (overdue).",
                       "https://cpansec.test/cna/cases/" + ref(a) + "/clock")
                   .doesNotContain("Secret title", "Embargoed-Dist", "remote code execution");
             });
     List<String> annSubjects = to(ann).stream().map(ReminderContractTest::subject).toList();
     assertThat(annSubjects)
         .containsExactlyInAnyOrder(
-            "CPANSec reminder: " + ref(a) + " maintainer contact overdue since 2090-03-08",
-            "CPANSec reminder: " + ref(b) + " planned disclosure date due 2090-03-15");
+            reminder(ref(a), "contact the maintainer", "2090-03-08 10:00 CET (overdue)"),
+            reminder(ref(b), "publish (planned disclosure date)", "2090-03-15 00:00 CET"));
     MimeMessage planned =
         to(ann).stream().filter(m -> subject(m).contains(ref(b))).findFirst().orElseThrow();
     assertThat(GreenMailUtil.getBody(planned))
-        .contains("The planned disclosure date of case " + ref(b) + " is due 2090-03-15 00:00 CET.")
+        .contains(
+            "on case "
+                + ref(b)
+                + ", assigned to you: publish (planned disclosure date), due 2090-03-15 00:00 CET.")
         .doesNotContain("Secret title", "Embargoed-Dist");
+    // Each reminder's mail is the REMINDER template's, with the reminder's own key, on the case;
+    // each is in the audit log as the system's doing.
+    assertThat(
+            jdbc.sql(
+                    "SELECT o.purpose || ' ' || o.idempotency_key FROM reminder r"
+                        + " JOIN outbox o ON o.id = r.outbox_id WHERE r.case_id = ?"
+                        + " AND o.case_id = r.case_id ORDER BY r.id")
+                .param(b)
+                .query(String.class)
+                .list())
+        .singleElement()
+        .asString()
+        .matches("REMINDER reminder:\\d+");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_log WHERE case_id = ? AND actor = 'system'"
+                        + " AND action = 'clock.reminder'")
+                .param(a)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
 
     // Later runs, a day later: the same deadlines, no new reminder.
     clock.set(at("2090-03-14T12:00:00Z"));
@@ -133,10 +159,10 @@ abstract class ReminderContractTest extends ClockTestBase {
     assertThat(reminderRows(later)).isEqualTo(1);
     assertThat(to(ann).stream().map(ReminderContractTest::subject))
         .containsExactlyInAnyOrder(
-            "CPANSec reminder: " + ref(a) + " maintainer contact overdue since 2090-03-08",
-            "CPANSec reminder: " + ref(b) + " planned disclosure date due 2090-03-15",
-            "CPANSec reminder: " + ref(b) + " planned disclosure date due 2090-03-29",
-            "CPANSec reminder: " + ref(later) + " maintainer contact overdue since 2090-03-19");
+            reminder(ref(a), "contact the maintainer", "2090-03-08 10:00 CET (overdue)"),
+            reminder(ref(b), "publish (planned disclosure date)", "2090-03-15 00:00 CET"),
+            reminder(ref(b), "publish (planned disclosure date)", "2090-03-29 00:00 CEST"),
+            reminder(ref(later), "contact the maintainer", "2090-03-19 10:00 CET (overdue)"));
     assertThat(to(bob)).hasSize(1);
   }
 
@@ -205,6 +231,28 @@ abstract class ReminderContractTest extends ClockTestBase {
   }
 
   @Test
+  void aSensitiveCasesReminderWithoutAKeyIsRecordedOnceAndRefusedNotSent() throws Exception {
+    Member ann = cna("Sena");
+    long c = newCase("TRIAGE", START);
+    jdbc.sql("UPDATE cna_case SET sensitive = TRUE WHERE id = ?").param(c).update();
+    assign(c, ann);
+    clock.set(at("2090-03-09T00:00:00Z"));
+    reminders.sendDue();
+    reminders.sendDue();
+    assertThat(reminderRows(c)).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT o.status FROM reminder r JOIN outbox o ON o.id = r.outbox_id"
+                        + " WHERE r.case_id = ?")
+                .param(c)
+                .query(String.class)
+                .single())
+        .isEqualTo("REFUSED");
+    assertThat(reminders.pending()).noneMatch(p -> p.caseId() == c);
+    assertThat(to(ann)).isEmpty();
+  }
+
+  @Test
   void theJobRunsOnlyWhileItHoldsTheDatabaseLock() throws Exception {
     Member ann = cna("Annie");
     long c = newCase("TRIAGE", START);
@@ -231,6 +279,11 @@ abstract class ReminderContractTest extends ClockTestBase {
     awaitSent(List.of(c), 1);
     assertThat(reminderRows(c)).isEqualTo(1);
     assertThat(lockedBy()).isNotBlank();
+  }
+
+  /** The subject of a reminder mail, as the shipped REMINDER template makes it. */
+  private static String reminder(String reference, String task, String due) {
+    return "Reminder: " + reference + ": " + task + " by " + due;
   }
 
   private SimpleLock takeLock() throws InterruptedException {

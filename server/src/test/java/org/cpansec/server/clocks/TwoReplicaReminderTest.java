@@ -14,10 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,56 +36,46 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.cpansec.server.PostgresAvailable;
-import org.cpansec.server.ServerApplication;
+import org.cpansec.server.Replicas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two replicas of the server — two application contexts started with {@link
- * SpringApplicationBuilder}, each on its own random port — on one fresh PostgreSQL database, with
- * the reminder job running every 200 ms on both and one SMTP server (GreenMail) for both. Each
- * reminder must reach GreenMail exactly once and be one row in {@code reminder}: while the
- * scheduled jobs compete, and when both replicas are made to run at the same moment (the unlocked
- * core of the job and the locked job itself). Needs PostgreSQL; skipped without it unless {@code
- * CI=true}, where it fails.
+ * Two replicas of the server — two application contexts ({@link Replicas}), each on its own random
+ * port — on one fresh PostgreSQL database, with the reminder job running every 200 ms on both and
+ * one SMTP server (GreenMail) for both. Each reminder must reach GreenMail exactly once and be one
+ * row in {@code reminder}: while the scheduled jobs compete, and when both replicas are made to run
+ * at the same moment (the unlocked core of the job and the locked job itself). Each reminder mail
+ * is the REMINDER template's, queued through MailService with the reminder's own idempotency key.
+ * Needs PostgreSQL; skipped without it unless {@code CI=true}, where it fails.
  */
 @ExtendWith(PostgresAvailable.class)
 class TwoReplicaReminderTest {
-  private static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final Instant NOW = Instant.parse("2090-06-01T10:00:00Z");
 
   /** Both replicas read the same clock: a case reported 10 days ago is overdue on both. */
   static final MutableClock CLOCK = new MutableClock(NOW);
 
-  private static String database;
+  private static Replicas replicas;
   private static GreenMail smtp;
   private static Replica a;
   private static Replica b;
   private static JdbcClient jdbc;
 
   /** One running server and the beans the test drives. */
-  record Replica(ConfigurableApplicationContext context) {
+  record Replica(ConfigurableApplicationContext context, int port) {
     Reminders reminders() {
       return context.getBean(Reminders.class);
     }
 
     ReminderJob job() {
       return context.getBean(ReminderJob.class);
-    }
-
-    int port() {
-      return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
   }
 
@@ -101,79 +88,32 @@ class TwoReplicaReminderTest {
     }
   }
 
-  /**
-   * Keeps the test classes out of the replicas' component scan, as {@code @SpringBootTest} does for
-   * its own contexts: other tests' configurations (their clocks, their members) stay out.
-   */
-  static final class NoTestClasses extends TypeExcludeFilter {
-    @Override
-    public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-      return reader.getResource().getURL().toString().contains("/test-classes/");
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof NoTestClasses;
-    }
-
-    @Override
-    public int hashCode() {
-      return NoTestClasses.class.hashCode();
-    }
-  }
-
   @BeforeAll
   static void start() throws Exception {
-    database = "cpansec_replicas_" + UUID.randomUUID().toString().replace("-", "");
-    admin("CREATE DATABASE " + database);
     int smtpPort = freePort();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    String url = "jdbc:postgresql://127.0.0.1:5432/" + database;
-    a = replica(url, smtpPort);
-    b = replica(url, smtpPort);
-    jdbc = a.context().getBean(JdbcClient.class);
-  }
-
-  private static Replica replica(String url, int smtpPort) {
     Map<String, Object> p = new HashMap<>();
-    p.put("server.port", "0");
-    p.put("spring.datasource.url", url);
-    p.put("spring.datasource.username", "postgres");
-    p.put("spring.datasource.password", "");
-    p.put("spring.datasource.hikari.maximum-pool-size", "5");
     p.put("spring.mail.host", "127.0.0.1");
     p.put("spring.mail.port", String.valueOf(smtpPort));
     p.put("cpansec.mail.from", "noreply@cpansec.test");
     p.put("cpansec.mail.poll-interval", "PT1S");
-    p.put("cpansec.advisories.import-bundled", "false");
     p.put("cpansec.clocks.zone", "Europe/Berlin");
     p.put("cpansec.clocks.reminders.initial-delay", "PT0.1S");
     p.put("cpansec.clocks.reminders.interval", "PT0.2S");
-    // As command-line arguments: they take precedence over the bundled application.yaml.
-    String[] args =
-        p.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    return new Replica(
-        new SpringApplicationBuilder(ServerApplication.class, ReplicaClock.class)
-            .initializers(
-                ctx -> ctx.getBeanFactory().registerSingleton("noTestClasses", new NoTestClasses()))
-            .run(args));
+    replicas = Replicas.start(2, p, ReplicaClock.class);
+    a = new Replica(replicas.context(0), replicas.port(0));
+    b = new Replica(replicas.context(1), replicas.port(1));
+    jdbc = a.context().getBean(JdbcClient.class);
   }
 
   @AfterAll
   static void stop() throws SQLException {
-    for (Replica r : new Replica[] {a, b}) {
-      if (r != null) {
-        r.context().close();
-      }
+    if (replicas != null) {
+      replicas.close();
     }
     if (smtp != null) {
       smtp.stop();
-    }
-    if (database != null) {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
   }
 
@@ -457,13 +397,6 @@ class TwoReplicaReminderTest {
 
   private static OffsetDateTime utc(Instant i) {
     return i.atOffset(ZoneOffset.UTC);
-  }
-
-  private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 
   private static int freePort() {

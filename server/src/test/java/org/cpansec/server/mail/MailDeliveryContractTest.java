@@ -40,13 +40,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.cpansec.server.ServerProperties;
-import org.cpansec.server.account.Member;
 import org.cpansec.server.account.Role;
+import org.cpansec.server.account.TestMembers;
+import org.cpansec.server.account.WorkspaceClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,21 +101,27 @@ abstract class MailDeliveryContractTest {
   @Autowired ServerProperties properties;
   @Autowired TransactionTemplate tx;
   @Autowired Environment env;
+  @Autowired ApplicationContext context;
   GreenMail smtp;
-  Member admin;
+  TestMembers members;
+  TestMembers.TestMember admin;
 
   @BeforeEach
   void start() {
     smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    admin = member("mail-admin", Role.ADMIN);
-    TestAdmin.WHO.set(admin);
+    members = new TestMembers(context);
+    admin = members.create("mail-admin", Set.of(Role.ADMIN), true);
   }
 
   @AfterEach
   void stop() {
-    TestAdmin.WHO.set(null);
     smtp.stop();
+  }
+
+  /** A client signed in as the test's admin (password and TOTP, as a browser would). */
+  private WorkspaceClient adminClient() {
+    return new WorkspaceClient(port).signIn(admin);
   }
 
   @Test
@@ -297,7 +305,7 @@ abstract class MailDeliveryContractTest {
     assertThat(inbox(maintainer)).isEmpty();
     assertThat(inbox(TEAM)).isEmpty();
     // The admin outbox page shows the refusal, without the case's subject or recipients.
-    String page = new AdminClient(port).get("/admin/outbox").body();
+    String page = adminClient().get("/admin/outbox").body();
     assertThat(page)
         .contains("mail-" + refused.id(), "REFUSED", "case #" + caseId)
         .doesNotContain("Foo-Bar", maintainer);
@@ -418,12 +426,15 @@ abstract class MailDeliveryContractTest {
 
   @Test
   void adminsEditATemplateAsANewVersionWithPreviewAndHistory() throws Exception {
-    AdminClient web = new AdminClient(port);
+    WorkspaceClient web = adminClient();
     MailPurpose p = MailPurpose.DISPUTE_ACKNOWLEDGEMENT;
     int before = templates.current(p).version();
     String page = "/admin/mail-templates/dispute-acknowledgement";
 
-    assertThat(web.get("/admin/mail-templates").body()).contains("Dispute acknowledgement", page);
+    assertThat(web.get("/admin/mail-templates").body())
+        .contains("Dispute acknowledgement", page)
+        .as("the workspace layout and the admin navigation")
+        .contains("Sign out", "aria-label=\"Administration\"", "href=\"/admin/mail-intake\"");
     HttpResponse<String> unknown =
         web.submit(
             page,
@@ -466,7 +477,8 @@ abstract class MailDeliveryContractTest {
     assertThat(now.version()).isEqualTo(before + 1);
     assertThat(now.editedBy()).isEqualTo(admin.id());
     assertThat(web.get(page + "/history").body())
-        .contains("dispute received", "we received your dispute", "mail-admin", "shipped default");
+        .contains(
+            "dispute received", "we received your dispute", admin.username(), "shipped default");
     assertThat(web.get(page + "/versions/1").body())
         .contains("we received your dispute", "older version");
 
@@ -483,28 +495,32 @@ abstract class MailDeliveryContractTest {
   }
 
   @Test
-  void onlyAdminsReachTheMailPagesAndTheySayWhy() {
-    AdminClient web = new AdminClient(port);
-    TestAdmin.WHO.set(member("mail-cna", Role.CNA_MEMBER));
+  void onlyAdminsReachTheMailPagesAndOthersAreToldWhy() {
+    WorkspaceClient web =
+        new WorkspaceClient(port).signIn(members.create("mail-cna", Set.of(Role.CNA_MEMBER), true));
     HttpResponse<String> cna = web.get("/admin/mail-templates/maintainer-contact");
     assertThat(cna.statusCode()).isEqualTo(403);
-    assertThat(cna.body()).contains("Only admins manage mail").doesNotContain("no sooner than");
+    assertThat(cna.body()).contains("Not for your role").doesNotContain("no sooner than");
     int before = templates.current(MailPurpose.REMINDER).version();
     HttpResponse<String> post =
         web.submit(
-            "/admin/mail-templates/reminder",
+            "/account",
             "/admin/mail-templates/reminder",
             Map.of("subject", "x", "body", "y", "action", "save"));
     assertThat(post.statusCode()).isEqualTo(403);
     assertThat(templates.current(MailPurpose.REMINDER).version()).isEqualTo(before);
-    TestAdmin.WHO.set(null);
-    assertThat(web.get("/admin/mail-keys").statusCode()).isEqualTo(403);
-    assertThat(web.get("/admin/outbox").body()).contains("Sign in as an admin");
+    // Nobody signed in: sent to the sign-in page, shown nothing.
+    WorkspaceClient nobody = new WorkspaceClient(port);
+    for (String path : List.of("/admin/mail-keys", "/admin/outbox", "/admin/mail-templates")) {
+      HttpResponse<String> r = nobody.getNoRedirect(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(302);
+      assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
   }
 
   @Test
   void theKeysPageRefusesWhatIsNotAUsableKeyWithTheReason() {
-    AdminClient web = new AdminClient(port);
+    WorkspaceClient web = adminClient();
     String address = unique("keyed") + "@example.org";
     HttpResponse<String> garbage =
         web.submit(
@@ -556,31 +572,6 @@ abstract class MailDeliveryContractTest {
     values.put("suggested_fix", "Use the three-argument open.");
     values.put("planned_date", "2026-12-14");
     return values;
-  }
-
-  private Member member(String username, Role role) {
-    List<Long> ids =
-        jdbc.sql("SELECT id FROM member_account WHERE username = ?")
-            .param(username)
-            .query(Long.class)
-            .list();
-    long id;
-    if (ids.isEmpty()) {
-      jdbc.sql(
-              "INSERT INTO member_account (username, display_name, email, created_at)"
-                  + " VALUES (?, ?, ?, ?)")
-          .params(
-              username, username, username + "@cpansec.test", OffsetDateTime.now(ZoneOffset.UTC))
-          .update();
-      id =
-          jdbc.sql("SELECT id FROM member_account WHERE username = ?")
-              .param(username)
-              .query(Long.class)
-              .single();
-    } else {
-      id = ids.get(0);
-    }
-    return new Member(id, username, username, username + "@cpansec.test", Set.of(role), true);
   }
 
   private long newCase(boolean sensitive) {

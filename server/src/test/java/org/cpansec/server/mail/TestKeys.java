@@ -34,18 +34,19 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair;
 
 /**
  * Keys made at test time, never committed: OpenPGP key rings (an RSA signing primary key with an
- * RSA encryption subkey, passphrase-protected) and RSA key pairs for DKIM.
+ * RSA encryption subkey, passphrase-protected) and RSA key pairs for DKIM. Public for the other
+ * packages' tests that need a key (mail intake's decryption).
  */
-final class TestKeys {
+public final class TestKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private TestKeys() {}
 
   /** An OpenPGP key: the armoured public and secret key rings and the passphrase. */
-  record Pgp(String publicKey, String secretKey, String passphrase) {}
+  public record Pgp(String publicKey, String secretKey, String passphrase) {}
 
   /** A key for {@code email}, created now, not expiring. */
-  static Pgp pgp(String email) {
+  public static Pgp pgp(String email) {
     return pgp(email, Instant.now(), null);
   }
 

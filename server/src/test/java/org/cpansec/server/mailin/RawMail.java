@@ -25,6 +25,11 @@ final class RawMail {
         .header("Subject", subject);
   }
 
+  /** A MIME entity without message headers: what a PGP/MIME mail encrypts. */
+  static RawMail entity() {
+    return new RawMail();
+  }
+
   RawMail header(String name, String value) {
     headers.add(name + ": " + value);
     return this;
@@ -86,6 +91,21 @@ final class RawMail {
 
   byte[] bytes() {
     return string().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** This mail's headers around an armoured OpenPGP ciphertext, as PGP/MIME (RFC 3156). */
+  byte[] pgpMime(String armoredCiphertext) {
+    StringBuilder s = new StringBuilder();
+    for (String h : headers) {
+      s.append(h).append("\r\n");
+    }
+    s.append("MIME-Version: 1.0\r\n");
+    s.append("Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\";")
+        .append(" boundary=\"pgp-42\"\r\n\r\n");
+    s.append("--pgp-42\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n\r\n");
+    s.append("--pgp-42\r\nContent-Type: application/octet-stream; name=\"encrypted.asc\"\r\n\r\n");
+    s.append(crlf(armoredCiphertext)).append("\r\n--pgp-42--\r\n");
+    return s.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   static byte[] bytes(String raw) {
