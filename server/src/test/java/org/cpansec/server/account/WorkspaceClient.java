@@ -48,6 +48,9 @@ public final class WorkspaceClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
 
+  /** How long before a step boundary the step before now is no longer used (system clock). */
+  static final long MARGIN_MILLIS = 10_000;
+
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private final String base;
@@ -109,14 +112,21 @@ public final class WorkspaceClient {
 
   /**
    * The code of the earliest step the server will still accept for this secret (one step either
-   * side of now, later than any step used through this class), and marks that step used.
+   * side of now, later than any step used through this class), and marks that step used. On the
+   * system clock, the step before now is skipped in the last {@link #MARGIN_MILLIS} of the current
+   * step: its code stops working at the next step boundary, which could pass before the server
+   * checks it.
    */
   public String nextCode(String totpSecret) {
     for (int attempt = 0; attempt < 3; attempt++) {
       long now = Totp.step(clock.instant());
+      long stepMillis = Totp.STEP_SECONDS * 1000;
+      boolean nearBoundary =
+          clock.equals(Clock.systemUTC())
+              && stepMillis - clock.millis() % stepMillis < MARGIN_MILLIS;
       synchronized (LAST_STEP) {
         long last = LAST_STEP.getOrDefault(totpSecret, Long.MIN_VALUE);
-        for (long s = now - Totp.WINDOW; s <= now + Totp.WINDOW; s++) {
+        for (long s = nearBoundary ? now : now - Totp.WINDOW; s <= now + Totp.WINDOW; s++) {
           if (s > last) {
             LAST_STEP.put(totpSecret, s);
             return Totp.code(totpSecret, s);
