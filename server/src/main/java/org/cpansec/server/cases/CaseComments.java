@@ -242,7 +242,7 @@ public class CaseComments {
     for (String n : notes) {
       tail.append("\n[").append(n).append(']');
     }
-    int room = MAX_BODY - tail.length() - 100;
+    int room = Math.max(1000, MAX_BODY - tail.length() - 100);
     if (text.length() > room) {
       text =
           text.substring(0, Math.max(0, room))
