@@ -49,14 +49,15 @@ public final class TestDatabases {
   }
 
   private static void use(ConfigurableApplicationContext context, String url, String user) {
-    // Cached test contexts keep their pools open: let each shrink to one idle connection, so that
-    // many contexts (and other test runs on the same PostgreSQL) stay under max_connections.
+    // Small pools: the test JVM keeps many application contexts cached at once, and their
+    // connections together must stay well under PostgreSQL's max_connections (100 by default).
     Map<String, Object> props =
         Map.of(
             "spring.datasource.url", url,
             "spring.datasource.username", user,
             "spring.datasource.password", "",
-            "spring.datasource.hikari.minimum-idle", "1",
+            "spring.datasource.hikari.maximum-pool-size", "6",
+            "spring.datasource.hikari.minimum-idle", "0",
             "spring.datasource.hikari.idle-timeout", "10000");
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-db", props));
   }
