@@ -108,6 +108,7 @@ abstract class PublicationContractTest {
   GreenMail smtp;
   Http http;
   final List<String> published = new ArrayList<>();
+  final List<Long> caseIds = new ArrayList<>();
 
   @BeforeEach
   void start() {
@@ -121,7 +122,13 @@ abstract class PublicationContractTest {
    * here are taken out again, so that contexts started later serve only their own data.
    */
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
+    // Let this test's mails leave before the SMTP server goes, so that none is left queued in a
+    // shared database for another context's sender to pick up.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (unsent() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
     smtp.stop();
     for (String cve : published) {
       jdbc.sql("DELETE FROM cna_advisory WHERE cve_id = ?").param(cve).update();
@@ -628,6 +635,7 @@ abstract class PublicationContractTest {
             .id();
     cases.transition(ref, CaseState.READY_TO_PUBLISH, TransitionReason.note(null), v);
     published.add(cve);
+    caseIds.add(caseId);
     return new Ready(tm, m, ref, caseId, cve, dist, yaml, maintainer, patchId, patch);
   }
 
@@ -641,6 +649,19 @@ abstract class PublicationContractTest {
         k.asMember().id(),
         base,
         OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  private int unsent() {
+    int n = 0;
+    for (long caseId : caseIds) {
+      n +=
+          jdbc.sql(
+                  "SELECT COUNT(*) FROM outbox WHERE case_id = ? AND status IN ('QUEUED', 'SENDING')")
+              .param(caseId)
+              .query(Integer.class)
+              .single();
+    }
+    return n;
   }
 
   // ---- reading what happened
