@@ -187,45 +187,66 @@ public class AdvisoryStore {
     return out;
   }
 
+  /**
+   * The rows the site lists: the imported advisories, and those the CNA published itself ({@code
+   * cna_advisory}, V18) unless an imported advisory of the same distribution already carries their
+   * CVE (the catalog merges the two into that one).
+   */
+  private static final String LISTED =
+      "(SELECT a.pk AS pk, a.id AS id, a.distribution AS distribution, a.severity AS severity,"
+          + " a.title AS title, a.disclosed AS disclosed, a.pub_year AS pub_year,"
+          + " a.search_text AS search_text, 0 AS cna FROM advisory a"
+          + " UNION ALL"
+          + " SELECT p.pk, p.cve_id, p.distribution, p.severity, p.title, p.disclosed, p.pub_year,"
+          + " p.search_text, 1 FROM cna_advisory p WHERE NOT EXISTS (SELECT 1 FROM advisory o"
+          + " WHERE LOWER(o.distribution) = LOWER(p.distribution) AND (o.id = p.cve_id"
+          + " OR EXISTS (SELECT 1 FROM advisory_alias y WHERE y.advisory_pk = o.pk"
+          + " AND y.alias = p.cve_id)))) u";
+
   /** Searches advisories; every filter is optional. Newest first, then by id. */
   public List<AdvisorySummary> search(AdvisorySearch q) {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT id, distribution, severity, title, disclosed FROM advisory a WHERE 1 = 1");
+            "SELECT u.id, u.distribution, u.severity, u.title, u.disclosed FROM "
+                + LISTED
+                + " WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     q.text()
         .ifPresent(
             t -> {
-              sql.append(" AND search_text LIKE ?");
+              sql.append(" AND u.search_text LIKE ?");
               params.add("%" + likeEscape(t.toLowerCase(Locale.ROOT)) + "%");
             });
     q.distribution()
         .ifPresent(
             d -> {
-              sql.append(" AND LOWER(distribution) = ?");
+              sql.append(" AND LOWER(u.distribution) = ?");
               params.add(d.toLowerCase(Locale.ROOT));
             });
     q.severity()
         .ifPresent(
             s -> {
-              sql.append(" AND severity = ?");
+              sql.append(" AND u.severity = ?");
               params.add(s.label());
             });
     q.year()
         .ifPresent(
             y -> {
-              sql.append(" AND pub_year = ?");
+              sql.append(" AND u.pub_year = ?");
               params.add(y);
             });
     q.cve()
         .ifPresent(
             c -> {
               sql.append(
-                  " AND EXISTS (SELECT 1 FROM advisory_alias x WHERE x.advisory_pk = a.pk"
-                      + " AND x.alias LIKE ?)");
-              params.add(likeEscape(c.toUpperCase(Locale.ROOT)) + "%");
+                  " AND ((u.cna = 0 AND EXISTS (SELECT 1 FROM advisory_alias x"
+                      + " WHERE x.advisory_pk = u.pk AND x.alias LIKE ?))"
+                      + " OR (u.cna = 1 AND u.id LIKE ?))");
+              String prefix = likeEscape(c.toUpperCase(Locale.ROOT)) + "%";
+              params.add(prefix);
+              params.add(prefix);
             });
-    sql.append(" ORDER BY disclosed DESC NULLS LAST, id DESC");
+    sql.append(" ORDER BY u.disclosed DESC NULLS LAST, u.id DESC");
     sql.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(q.offset());
     return jdbc.sql(sql.toString())
         .params(params)
@@ -240,11 +261,12 @@ public class AdvisoryStore {
         .list();
   }
 
-  /** The years that have advisories, newest first. */
+  /** The years that have advisories (imported or the CNA's), newest first. */
   public List<Integer> years() {
     return jdbc.sql(
-            "SELECT DISTINCT pub_year FROM advisory WHERE pub_year IS NOT NULL"
-                + " ORDER BY pub_year DESC")
+            "SELECT DISTINCT u.pub_year FROM "
+                + LISTED
+                + " WHERE u.pub_year IS NOT NULL ORDER BY u.pub_year DESC")
         .query(Integer.class)
         .list();
   }
@@ -265,7 +287,7 @@ public class AdvisoryStore {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private static String searchText(Advisory a) {
+  static String searchText(Advisory a) {
     StringBuilder b = new StringBuilder(a.id()).append('\n').append(a.distribution());
     a.aliases().forEach(x -> b.append('\n').append(x));
     if (a.title() != null) {

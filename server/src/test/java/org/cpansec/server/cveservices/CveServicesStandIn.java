@@ -73,6 +73,8 @@ public final class CveServicesStandIn implements AutoCloseable {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private int itemsPerPage = 500;
   private int quota = 1000;
+  private int failingRecordWrites;
+  private int failingStatus;
 
   /** One ID and, once there is one, its record. */
   private static final class Id {
@@ -149,6 +151,16 @@ public final class CveServicesStandIn implements AutoCloseable {
   /** How many more IDs the organisation may reserve. */
   public synchronized void quota(int n) {
     this.quota = n;
+  }
+
+  /**
+   * Makes the next {@code count} writes of a CNA container ({@code POST} or {@code PUT
+   * /cve/{id}/cna}) fail with {@code status} (an outage: nothing is stored), in the API's error
+   * shape.
+   */
+  public synchronized void failRecordWrites(int count, int status) {
+    this.failingRecordWrites = count;
+    this.failingStatus = status;
   }
 
   /** The years IDs may be reserved for (CVE Services' "ID ranges"). */
@@ -241,6 +253,10 @@ public final class CveServicesStandIn implements AutoCloseable {
       }
       String cveId = rec.group(1);
       boolean cna = rec.group(2).equals("cna");
+      if (cna && failingRecordWrites > 0 && (method.equals("POST") || method.equals("PUT"))) {
+        failingRecordWrites--;
+        return error(failingStatus, "INTERNAL_SERVER_ERROR", "The stand-in is failing on purpose.");
+      }
       return switch (method) {
         case "POST" -> cna ? publish(cveId, json) : reject(cveId, json, false);
         case "PUT" -> cna ? update(cveId, json) : reject(cveId, json, true);
