@@ -289,14 +289,31 @@ public class Extensions {
   @Transactional
   public String alreadyPublic(String reference, String evidenceUrl, String note, Viewer viewer) {
     CaseRecord c = gate.lockAgain(gate.forCna(reference, viewer, "mark cases already public"));
-    DisclosureClock.Change change =
-        clocks.markAlreadyPublic(CaseGate.member(viewer), c.id(), evidenceUrl, note);
+    Member me = CaseGate.member(viewer);
+    DisclosureClock.Change change = clocks.markAlreadyPublic(me, c.id(), evidenceUrl, note);
+    int ended = 0;
+    for (CommsStore.Request x : store.requests(c.id())) {
+      if (x.pending()
+          && store.decide(
+              x.id(),
+              CommsStore.REFUSED,
+              me.id(),
+              clock.instant(),
+              "The issue is public already: there is no embargo to extend.",
+              null,
+              null)) {
+        ended++;
+      }
+    }
     audit.append(
         viewer.actor(),
         "comms.already-public",
         c.id(),
-        "planned disclosure " + change.plannedDisclosure());
-    return change.message();
+        "planned disclosure "
+            + change.plannedDisclosure()
+            + (ended == 0 ? "" : "; " + ended + " extension request(s) ended"));
+    return change.message()
+        + (ended == 0 ? "" : " Pending extension requests are refused: nothing left to extend.");
   }
 
   // ---- helpers ----

@@ -27,7 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cpansec.server.account.Member;
@@ -213,6 +218,48 @@ abstract class CommsContractTest {
     assertThat(released.newState()).isEqualTo(CveIdState.REJECTED);
     assertThat(pool.find(cve).orElseThrow().state()).isEqualTo(CveIdState.REJECTED);
     assertThat(pool.find(cve).orElseThrow().caseId()).isEqualTo(id);
+  }
+
+  @Test
+  void twoMembersSendingTheSameContactAtOnceSendOneMail() throws Exception {
+    Member a = member(alice);
+    String dist = "Race-" + unique();
+    String ref = reservedCase(a, dist, false);
+    long id = caseId(ref);
+    String maintainer = "race-" + unique() + "@example.org";
+    Map<String, String> send =
+        with(contactForm("Ray", maintainer, dist, "Race flaw."), "action", "send");
+    WorkspaceClient first = client(alice);
+    WorkspaceClient second = client(bob);
+    first.get("/cna/cases/" + ref + "/contact");
+    second.get("/cna/cases/" + ref + "/contact");
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool2 = Executors.newFixedThreadPool(2);
+    try {
+      Future<HttpResponse<String>> one =
+          pool2.submit(
+              () -> awaitThen(go, () -> first.post("/cna/cases/" + ref + "/contact", send)));
+      Future<HttpResponse<String>> two =
+          pool2.submit(
+              () -> awaitThen(go, () -> second.post("/cna/cases/" + ref + "/contact", send)));
+      go.countDown();
+      HttpResponse<String> r1 = one.get(60, TimeUnit.SECONDS);
+      HttpResponse<String> r2 = two.get(60, TimeUnit.SECONDS);
+      assertThat(r1.statusCode()).isEqualTo(302);
+      assertThat(r2.statusCode()).isEqualTo(302);
+      List<String> notices = List.of(first.follow(r1).body(), second.follow(r2).body());
+      assertThat(notices)
+          .filteredOn(b -> b.contains("Mail to " + maintainer + " queued"))
+          .hasSize(1);
+      assertThat(notices).filteredOn(b -> b.contains("nothing was sent again")).hasSize(1);
+    } finally {
+      pool2.shutdownNow();
+    }
+    assertThat(awaitInbox(maintainer, 1)).hasSize(1);
+    assertThat(outboxRows(id)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM case_grant WHERE case_id = ?", id)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM maintainer_contact WHERE case_id = ?", id)).isEqualTo(1);
+    assertThat(state(id)).isEqualTo("MAINTAINER_CONTACTED");
   }
 
   @Test
@@ -514,6 +561,12 @@ abstract class CommsContractTest {
             "/cna/cases/" + ref + "/contact",
             with(contactForm("Pat", maintainer, dist, "Flaw."), "action", "send")));
     String path = linkIn(awaitInbox(maintainer, 1).get(0));
+    WorkspaceClient maint = new WorkspaceClient(port, clock);
+    maint.get(path);
+    LocalDate asked = plannedOf(id).plusDays(7);
+    maint.follow(
+        maint.post(path + "/extension", Map.of("date", asked.toString(), "reason", "Time.")));
+    assertThat(count("SELECT COUNT(*) FROM extension_request WHERE case_id = ?", id)).isEqualTo(1);
 
     HttpResponse<String> bad =
         w.post(
@@ -528,12 +581,12 @@ abstract class CommsContractTest {
             Map.of("evidenceUrl", "https://github.com/example/issues/1", "note", "Public issue"));
     assertThat(marked.statusCode()).isEqualTo(302);
     LocalDate today = rules.today(clock);
-    assertThat(w.follow(marked).body()).contains("the planned date is today, " + today);
+    assertThat(w.follow(marked).body())
+        .contains("the planned date is today, " + today, "Pending extension requests are refused");
     assertThat(plannedOf(id)).isEqualTo(today);
     assertThat(w.get("/cna/cases/" + ref).body()).doesNotContain("id=\"already-public\"");
-    WorkspaceClient maint = new WorkspaceClient(port, clock);
     assertThat(maint.get(path).body())
-        .contains("public already")
+        .contains("public already", "<span>refused</span><span> — The issue is public already")
         .doesNotContain("id=\"extension-request\"");
     assertThat(auditActions(id)).contains("comms.already-public");
   }
@@ -657,6 +710,12 @@ abstract class CommsContractTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static <T> T awaitThen(CountDownLatch go, java.util.concurrent.Callable<T> work)
+      throws Exception {
+    go.await();
+    return work.call();
+  }
 
   private Member member(TestMembers.TestMember t) {
     return memberStore.activeMember(t.id(), workspace.agreementVersion()).orElseThrow();
