@@ -1,0 +1,203 @@
+package org.cpansec.server.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.cpansec.server.account.TestMembers;
+import org.cpansec.server.account.WorkspaceClient;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's headless Chromium (Debian's chromium and chromium-driver, never a download), with
+ * its own profile and so its own cookies: two of them are two members signed in at once. The steps
+ * a person takes: open a page, type, click something that loads the next page, sign in with
+ * password and code, sign out. Without Chromium the calling test is skipped, except under {@code
+ * CI=true}, where it fails.
+ */
+final class Chromium implements AutoCloseable {
+  private static final Path BINARY = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final Path shots;
+  private final String shotPrefix;
+  private int port;
+
+  private Chromium(WebDriver driver, Path shots, String shotPrefix) {
+    this.driver = driver;
+    this.shots = shots;
+    this.shotPrefix = shotPrefix;
+  }
+
+  /** Starts a browser whose screenshots go to {@code shots/<shotPrefix><name>.png}. */
+  static Chromium start(Path shots, String shotPrefix) throws IOException {
+    boolean present = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    if (!present && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true needs chromium and chromium-driver installed");
+    }
+    Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BINARY.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--window-size=1400,1200",
+        "--user-data-dir=" + Files.createTempDirectory("cpansec-issue8-chromium-"));
+    WebDriver driver =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
+            options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    Files.createDirectories(shots);
+    return new Chromium(driver, shots, shotPrefix);
+  }
+
+  /** The server this browser talks to (the test's random port). */
+  Chromium at(int serverPort) {
+    this.port = serverPort;
+    return this;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  void open(String path) {
+    driver.get("http://127.0.0.1:" + port + path);
+  }
+
+  String url() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Signs in through the pages: the password form, then the code form. */
+  void signIn(TestMembers.TestMember m, Clock clock) {
+    driver.manage().deleteAllCookies();
+    open("/login");
+    type("username", m.username());
+    type("password", m.password());
+    go(By.cssSelector("#login button"));
+    assertThat(url()).endsWith("/login/totp");
+    type("code", new WorkspaceClient(port, clock).nextCode(m.totpSecret()));
+    go(By.cssSelector("#totp button"));
+    assertThat(url()).endsWith("/cna");
+  }
+
+  /** Signs out with the header's button. */
+  void signOut() {
+    go(By.cssSelector("form.signout button"));
+    assertThat(text("notice")).contains("You are signed out");
+  }
+
+  void type(String id, String text) {
+    by(id).clear();
+    by(id).sendKeys(text);
+  }
+
+  void choose(String id, String value) {
+    new Select(by(id)).selectByValue(value);
+  }
+
+  void go(By target) {
+    go(null, target);
+  }
+
+  /**
+   * Clicks something that loads a new page and waits until the new page replaced the old (the old
+   * page's window is marked; every new document has a fresh window).
+   */
+  void go(WebElement within, By target) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.cpansecOldPage = true;");
+    (within == null ? driver.findElement(target) : within.findElement(target)).click();
+    until(
+        "the next page",
+        () ->
+            Boolean.TRUE.equals(
+                js.executeScript(
+                    "return window.cpansecOldPage === undefined"
+                        + " && document.readyState === 'complete';")));
+  }
+
+  WebElement by(String id) {
+    return driver.findElement(By.id(id));
+  }
+
+  WebElement find(By what) {
+    return driver.findElement(what);
+  }
+
+  java.util.List<WebElement> findAll(By what) {
+    return driver.findElements(what);
+  }
+
+  /** The rendered text of the element with this id. */
+  String text(String id) {
+    return by(id).getText();
+  }
+
+  /** The text of the element with this id, rendered or not (a preview may be scrolled away). */
+  String content(String id) {
+    return by(id).getDomProperty("textContent");
+  }
+
+  String main() {
+    return driver.findElement(By.tagName("main")).getText();
+  }
+
+  String source() {
+    return driver.getPageSource();
+  }
+
+  void until(String what, BooleanSupplier condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .withMessage(what)
+        .until(d -> condition.getAsBoolean());
+  }
+
+  /** Looks for elements that may be absent without waiting the implicit timeout. */
+  boolean absent(By what) {
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    try {
+      return driver.findElements(what).isEmpty();
+    } finally {
+      driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+  }
+
+  /** A screenshot with the element of this id scrolled to the top of the window. */
+  void shot(String name, String showing) throws IOException {
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'start'});", by(showing));
+    shot(name);
+  }
+
+  void shot(String name) throws IOException {
+    Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(png, shots.resolve(shotPrefix + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
