@@ -3,6 +3,8 @@ package org.cpansec.server.cases;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -407,6 +409,33 @@ public class CaseController {
           return a.highPriorityAdded()
               ? "Assessment recorded; HIGH PRIORITY added for the impact."
               : "Assessment recorded.";
+        },
+        model,
+        res,
+        redirect);
+  }
+
+  @PostMapping("/cna/cases/{ref}/earliest-public-report")
+  public String earliestPublicReport(
+      @PathVariable String ref,
+      @RequestParam(name = "date", defaultValue = "") String date,
+      Model model,
+      HttpServletResponse res,
+      RedirectAttributes redirect) {
+    Viewer me = staff();
+    return act(
+        ref,
+        () -> {
+          LocalDate day;
+          try {
+            day = date.isBlank() ? null : LocalDate.parse(date.strip());
+          } catch (DateTimeParseException e) {
+            throw CaseRefusedException.invalid("Give the date as YYYY-MM-DD.");
+          }
+          triage.setEarliestPublicReport(ref, day, me);
+          return day == null
+              ? "Earliest public report cleared."
+              : "Earliest public report recorded: " + day + ".";
         },
         model,
         res,

@@ -191,6 +191,15 @@ class CaseStore {
         .update();
   }
 
+  /** The date of the earliest public report (the CVE year rule's input); null clears. */
+  void setEarliestPublicReport(long caseId, LocalDate date, OffsetDateTime at) {
+    jdbc.sql(
+            "UPDATE cna_case SET earliest_public_report = ?, updated_at = ?,"
+                + " row_version = row_version + 1 WHERE id = ?")
+        .params(date, at, caseId)
+        .update();
+  }
+
   void recordTransition(
       long caseId,
       CaseState from,

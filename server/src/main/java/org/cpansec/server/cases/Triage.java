@@ -1,6 +1,7 @@
 package org.cpansec.server.cases;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -268,6 +269,27 @@ public class Triage {
         caseId,
         "recorded; verdict " + verdict.outcome().name());
     return verdict;
+  }
+
+  /**
+   * Records when the issue was first made public (an issue, a commit, a post), or clears it with
+   * null: the CVE year rule takes that date's year (CPANSEC-PROCESS.md §3). Never a future date. An
+   * ID already assigned keeps its year: the rule applies to the next assignment.
+   */
+  @Transactional
+  public void setEarliestPublicReport(String reference, LocalDate date, Viewer viewer) {
+    CaseRecord c = access.forCna(reference, viewer, "record the earliest public report");
+    OffsetDateTime at = now();
+    if (date != null && date.isAfter(at.toLocalDate())) {
+      throw CaseRefusedException.invalid(
+          "The earliest public report (" + date + ") cannot be in the future.");
+    }
+    store.setEarliestPublicReport(c.id(), date, at);
+    audit.append(
+        viewer.actor(),
+        "case.earliest-public-report",
+        c.id(),
+        date == null ? "cleared" : date.toString());
   }
 
   /** Replaces the blast radius: the downstream distributions, one a line. */

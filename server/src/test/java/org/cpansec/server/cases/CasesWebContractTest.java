@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,7 @@ abstract class CasesWebContractTest {
   @Autowired CaseComments comments;
   @Autowired ExternalGrants grants;
   @Autowired JdbcClient jdbc;
+  @Autowired Clock clock;
   Fixtures fx;
   SignedMembers members;
   WebClient web;
@@ -304,5 +307,59 @@ abstract class CasesWebContractTest {
     HttpResponse<String> notAdmin = web.get("/admin/audit");
     assertThat(notAdmin.statusCode()).isEqualTo(403);
     assertThat(notAdmin.body()).contains("Not for your role").doesNotContain("case.view");
+  }
+
+  @Test
+  void theEarliestPublicReportIsRecordedAndSetsTheCveYear() {
+    String ref = open("Posted on a public tracker");
+    String page = "/cna/cases/" + ref;
+    int year = LocalDate.now(clock).getYear();
+    assertThat(yearRule(page))
+        .contains("The next ID comes from <strong>" + year + "</strong>: <span>the current year");
+    LocalDate posted = LocalDate.of(year - 2, 3, 14);
+    HttpResponse<String> set =
+        web.submit(page, page + "/earliest-public-report", Map.of("date", posted.toString()));
+    assertThat(set.statusCode()).isEqualTo(200);
+    assertThat(set.body())
+        .contains(
+            "Earliest public report recorded: " + posted + ".",
+            "id=\"earliest-public-report\">" + posted + "<");
+    assertThat(yearRule(page))
+        .contains(
+            "The next ID comes from <strong>"
+                + (year - 2)
+                + "</strong>: <span>the year of the earliest public report ("
+                + posted
+                + ")");
+    assertThat(fx.auditCount(fx.caseId(ref), "case.earliest-public-report")).isEqualTo(1);
+    // Refused, and nothing changes: a future date, a date that is no date, a non-CNA member.
+    HttpResponse<String> future =
+        web.submit(
+            page,
+            page + "/earliest-public-report",
+            Map.of("date", LocalDate.now(clock).plusDays(1).toString()));
+    assertThat(future.statusCode()).isEqualTo(422);
+    assertThat(future.body()).contains("cannot be in the future");
+    HttpResponse<String> typo =
+        web.submit(page, page + "/earliest-public-report", Map.of("date", "14/03/2024"));
+    assertThat(typo.statusCode()).isEqualTo(422);
+    assertThat(typo.body()).contains("Give the date as YYYY-MM-DD.");
+    WebClient dave = as(members.create("web-dave-date", true, Role.CPANSEC_MEMBER));
+    HttpResponse<String> notCna =
+        dave.submit(page, page + "/earliest-public-report", Map.of("date", ""));
+    assertThat(notCna.statusCode()).isEqualTo(403);
+    assertThat(web.get(page).body()).contains("id=\"earliest-public-report\">" + posted + "<");
+    // Cleared: the current year again.
+    HttpResponse<String> cleared =
+        web.submit(page, page + "/earliest-public-report", Map.of("date", ""));
+    assertThat(cleared.body()).contains("Earliest public report cleared.");
+    assertThat(yearRule(page))
+        .contains("The next ID comes from <strong>" + year + "</strong>: <span>the current year");
+    assertThat(fx.auditCount(fx.caseId(ref), "case.earliest-public-report")).isEqualTo(2);
+  }
+
+  /** The case's CVE ID page, its white space squeezed (the year rule's text spans lines). */
+  private String yearRule(String page) {
+    return web.get(page + "/cve-ids").body().replaceAll("\\s+", " ");
   }
 }
