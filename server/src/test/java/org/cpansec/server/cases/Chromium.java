@@ -118,6 +118,12 @@ final class Chromium implements AutoCloseable {
     by(id).sendKeys(text);
   }
 
+  /** A date field's value, set by script (what a typed date means depends on the locale). */
+  void setDate(String id, java.time.LocalDate date) {
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].value = arguments[1];", by(id), date.toString());
+  }
+
   void choose(String id, String value) {
     new Select(by(id)).selectByValue(value);
   }

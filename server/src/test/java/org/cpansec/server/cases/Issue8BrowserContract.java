@@ -31,7 +31,8 @@ import org.springframework.context.ApplicationContext;
  * (scope, severity, an authentication bypass that makes it HIGH PRIORITY, a label, the blast
  * radius, a duplicate search); two CNA members, each in a browser of their own, vote, and the page
  * shows the two-member rule's outcome only after the second vote; the member imports reserved IDs
- * into the pool and assigns one by the year rule (the case becomes RESERVED); in the record editor
+ * of two years into the pool, records that the issue was first made public last year, and assigns
+ * the ID the year rule picks: last year's lowest (the case becomes RESERVED); in the record editor
  * the group's published record first fails the live check (it names another CVE ID) and then
  * passes, with both previews, and is saved. A member who has not signed the agreement, and an admin
  * without a member role, open the case's pages and see nothing of it. Screenshots go to {@code
@@ -169,34 +170,46 @@ abstract class Issue8BrowserContract {
     assertThat(a.text("verdict"))
         .isEqualTo("a vulnerability: two or more CNA members voted so (2 yes, 0 no)");
 
-    // 7. The pool: Carla imports reserved IDs (last year's and this year's) by pasting them.
+    // 7. The pool: Carla imports reserved IDs of last year and of this year by pasting them.
     int year = LocalDate.now(clock).getYear();
     int n = ThreadLocalRandom.current().nextInt(1_000_000, 8_000_000);
-    String lastYears = "CVE-" + (year - 1) + "-" + (n - 7);
-    List<String> thisYears = List.of("CVE-" + year + "-" + n, "CVE-" + year + "-" + (n + 1));
+    List<String> lastYears =
+        List.of("CVE-" + (year - 1) + "-" + n, "CVE-" + (year - 1) + "-" + (n + 1));
+    List<String> thisYears = List.of("CVE-" + year + "-" + (n - 7), "CVE-" + year + "-" + (n + 2));
     a.open("/cna/cve-ids");
     a.type(
         "ids-text",
-        "# reserved at CVE Services\n" + lastYears + "\n" + String.join("\n", thisYears) + "\n");
+        "# reserved at CVE Services\n"
+            + String.join("\n", lastYears)
+            + "\n"
+            + String.join("\n", thisYears)
+            + "\n");
     a.go(By.cssSelector("#import button"));
-    assertThat(a.text("message")).isEqualTo("3 IDs added to the pool.");
+    assertThat(a.text("message")).isEqualTo("4 IDs added to the pool.");
     a.shot("10-pool-imported");
-    // The year rule takes the lowest available ID of this year (no public report is recorded),
-    // never the lower-numbered one of last year.
-    a.open("/cna/cve-ids?year=" + year + "&state=AVAILABLE");
-    List<String> available =
-        a.findAll(By.cssSelector("#ids tr[data-id]")).stream()
-            .map(r -> r.getDomAttribute("data-id"))
-            .toList();
-    assertThat(available).containsAll(thisYears).doesNotContain(lastYears);
-    String lowest =
-        available.stream()
-            .min(Comparator.comparingLong(id -> Long.parseLong(id.substring(9))))
-            .orElseThrow();
+    // With no public report recorded, the year rule picks this year.
     a.open("/cna/cases/" + ref);
     a.go(By.id("cve-ids-link"));
     assertThat(a.text("year-rule"))
         .startsWith("The next ID comes from " + year + ": the current year");
+    // The issue was posted on a public tracker last year: its year is the CVE year.
+    LocalDate posted = LocalDate.of(year - 1, 12, 9);
+    a.go(By.id("case-link"));
+    a.setDate("earliest-public-date", posted);
+    a.go(By.cssSelector("form[action$='/earliest-public-report'] button"));
+    assertThat(a.text("notice")).isEqualTo("Earliest public report recorded: " + posted + ".");
+    assertThat(a.text("earliest-public-report")).isEqualTo(posted.toString());
+    String lowest = lowestAvailable(a, year - 1);
+    assertThat(lastYears).contains(lowest);
+    a.open("/cna/cases/" + ref);
+    a.go(By.id("cve-ids-link"));
+    assertThat(a.text("year-rule"))
+        .startsWith(
+            "The next ID comes from "
+                + (year - 1)
+                + ": the year of the earliest public report ("
+                + posted
+                + ")");
     a.type("assign-note", "The one CVE for " + DIST);
     a.go(By.cssSelector("#assign button"));
     assertThat(a.findAll(By.cssSelector("#case-ids tr[data-id]")))
@@ -206,9 +219,11 @@ abstract class Issue8BrowserContract {
     assertThat(a.text("case-state")).isEqualTo("RESERVED");
     assertThat(a.text("history")).contains(cve, "The one CVE for " + DIST);
     a.shot("11-cve-assigned");
-    a.open("/cna/cve-ids?year=" + (year - 1));
-    assertThat(a.find(By.cssSelector("#ids tr[data-id='" + lastYears + "']")).getText())
-        .contains("AVAILABLE");
+    // This year's IDs, lower-numbered or not, stay in the pool.
+    a.open("/cna/cve-ids?year=" + year + "&state=AVAILABLE");
+    assertThat(a.findAll(By.cssSelector("#ids tr[data-id]")))
+        .extracting(r -> r.getDomAttribute("data-id"))
+        .containsAll(thisYears);
 
     // 8. The record editor: the group's published record names its own ID, not the case's: the
     // live check says so. With the case's ID it passes, both previews follow, and it is saved.
@@ -238,21 +253,38 @@ abstract class Issue8BrowserContract {
     assertThat(a.by("yaml").getDomProperty("value")).isEqualTo(record);
     a.shot("14-record-saved");
 
-    // 9. The embargo: a CNA member who has not signed the agreement, and an admin who is no
-    // member, open the case's pages in Dmitri's browser and learn nothing about it.
+    // 9. A CPANSec member who is no CNA member reads the case and the verdict, but has no vote.
     b.signOut();
-    TestMembers.TestMember uma = members.create("uma", Set.of(Role.CNA_MEMBER), false);
-    b.signIn(uma, clock);
-    seesNothingOf(b, ref, List.of(title, salt, DIST, cve, "Apache::AuthAny"));
-    b.shot("15-unsigned-member");
+    TestMembers.TestMember pia = members.create("pia", Set.of(Role.CPANSEC_MEMBER), true);
+    b.signIn(pia, clock);
+    b.open("/cna/cases/" + ref);
+    assertThat(b.text("verdict"))
+        .isEqualTo("a vulnerability: two or more CNA members voted so (2 yes, 0 no)");
+    assertThat(b.absent(By.cssSelector("form[action$='/vote']"))).isTrue();
+    assertThat(b.absent(By.id("to"))).isTrue();
+    b.shot("15-cpansec-member-reads", "votes");
+
+    // 10. The embargo: a CNA member who has not signed the agreement, and an admin who is no
+    // member, open the case's pages and learn nothing about it.
+    List<String> secrets = List.of(title, salt, DIST, cve, "Apache::AuthAny", "Test carla");
     b.signOut();
-    TestMembers.TestMember adam = members.create("adam", Set.of(Role.ADMIN), true);
-    b.signIn(adam, clock);
-    seesNothingOf(b, ref, List.of(title, salt, DIST, cve, "Apache::AuthAny"));
-    b.shot("16-admin-only");
+    b.signIn(members.create("uma", Set.of(Role.CNA_MEMBER), false), clock);
+    seesNothingOf(b, ref, secrets, "16-unsigned-member");
+    b.signOut();
+    b.signIn(members.create("adam", Set.of(Role.ADMIN), true), clock);
+    seesNothingOf(b, ref, secrets, "17-admin-only");
   }
 
   // ---- steps -----------------------------------------------------------------------------------
+
+  /** The lowest-numbered AVAILABLE ID of a year, as the pool page lists them. */
+  private static String lowestAvailable(Chromium c, int year) {
+    c.open("/cna/cve-ids?year=" + year + "&state=AVAILABLE");
+    return c.findAll(By.cssSelector("#ids tr[data-id]")).stream()
+        .map(r -> r.getDomAttribute("data-id"))
+        .min(Comparator.comparingLong(id -> Long.parseLong(id.substring(9))))
+        .orElseThrow();
+  }
 
   private static void moveTo(Chromium c, String state) {
     c.choose("to", state);
@@ -295,17 +327,19 @@ abstract class Issue8BrowserContract {
 
   /**
    * The case's pages answer this viewer exactly like the pages of a case that does not exist, and
-   * no list shows it.
+   * no list shows it. The screenshot is of the case's own page.
    */
-  private static void seesNothingOf(Chromium c, String ref, List<String> secrets) {
+  private static void seesNothingOf(Chromium c, String ref, List<String> secrets, String shot)
+      throws IOException {
     String missing = "CPANSEC-1999-9999";
-    for (String page : List.of("", "/cve-ids", "/record", "/duplicates?words=session")) {
+    for (String page : List.of("/duplicates?words=session", "/record", "/cve-ids", "")) {
       c.open("/cna/cases/" + missing + page);
       String nothing = c.main();
       c.open("/cna/cases/" + ref + page);
       assertThat(c.main()).as(page).isEqualTo(nothing);
       assertThat(c.source()).as(page).doesNotContain(secrets).doesNotContain(ref);
     }
+    c.shot(shot);
     for (String list : List.of("/cna", "/cna/cases", "/cna/reports", "/cna/cve-ids")) {
       c.open(list);
       assertThat(c.source()).as(list).doesNotContain(secrets).doesNotContain(ref);
