@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Whole-process start-up time of the platform: from `java -jar` to the first successful
-# request (GET /actuator/health/readiness), on loopback. Runs N starts on an existing H2
-# database (import already done) after one first start that imports the bundled snapshot.
-# Usage: server/scripts/startup-time.sh [runs]   (after `mvn -DskipTests package`)
-#        CDS=1 server/scripts/startup-time.sh [runs]   (after server/scripts/build-cds.sh)
+# Whole-process start-up time of the platform: from the start command to the first successful
+# request (GET /actuator/health/readiness), on loopback, H2 file database in a fresh directory.
+# The first start imports the bundled snapshot; N later starts reuse that database.
+# Usage (after `mvn -DskipTests package`):
+#   server/scripts/startup-time.sh [runs]             java -jar server/target/cpansec-server.jar
+#   WRAPPER=1 server/scripts/startup-time.sh [runs]   ./cpansec-server (unpacked jar + CDS archive);
+#     its first start is that of a new build: it unpacks the jar and records the archive at exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=server/target/cpansec-server.jar
-JVM=()
-if [ "${CDS:-}" = 1 ]; then
-  JAR=server/target/cds/app/cpansec-server.jar
-  JVM=(-XX:SharedArchiveFile="$PWD/server/target/cds/app.jsa")
+ROOT=$PWD
+CMD=(java -jar "$ROOT/server/target/cpansec-server.jar")
+if [ "${WRAPPER:-}" = 1 ]; then
+  rm -rf server/target/run
+  CMD=("$ROOT/cpansec-server")
 fi
 RUNS=${1:-5}
 PORT=${PORT:-18181}
@@ -20,7 +22,7 @@ trap 'rm -rf "$WORK"' EXIT
 start_once() {
   local t0 t1 pid
   t0=$(date +%s%N)
-  (cd "$WORK" && exec java "${JVM[@]}" -jar "$OLDPWD/$JAR" --server.port="$PORT" >"$WORK/log" 2>&1) &
+  (cd "$WORK" && exec "${CMD[@]}" --server.port="$PORT" >"$WORK/log" 2>&1) &
   pid=$!
   until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$WORK/log"; exit 1; }
@@ -31,7 +33,9 @@ start_once() {
   echo $(( (t1 - t0) / 1000000 ))
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first start (imports the bundled snapshot): $(start_once) ms"
 for i in $(seq 1 "$RUNS"); do
   echo "start $i: $(start_once) ms"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

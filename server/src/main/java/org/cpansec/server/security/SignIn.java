@@ -47,7 +47,7 @@ public class SignIn {
   private final AccountsProperties config;
   private final WorkspaceProperties workspace;
   private final Clock clock;
-  private final String dummyHash;
+  private volatile String dummyHash;
 
   public SignIn(
       MemberStore members,
@@ -62,8 +62,20 @@ public class SignIn {
     this.config = config;
     this.workspace = workspace;
     this.clock = clock;
-    // Refusals of unknown, locked or disabled accounts cost one hash too, like a wrong password.
-    this.dummyHash = encoder.encode("not a password of anyone: the cost of a refusal");
+  }
+
+  /**
+   * Refusals of unknown, locked or disabled accounts cost one hash check too, like a wrong
+   * password. The hash they are checked against is made on first use, not at start-up, where an
+   * Argon2id hash would cost half a second of the two cores.
+   */
+  private String dummyHash() {
+    String hash = dummyHash;
+    if (hash == null) {
+      hash = encoder.encode("not a password of anyone: the cost of a refusal");
+      dummyHash = hash;
+    }
+    return hash;
   }
 
   /** Checks username and password; the pending sign-in when accepted, else empty. */
@@ -73,7 +85,7 @@ public class SignIn {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<MemberAccount> found = user.isEmpty() ? Optional.empty() : members.byUsername(user);
     if (found.isEmpty()) {
-      encoder.matches(given, dummyHash);
+      encoder.matches(given, dummyHash());
       events.record(Kind.SIGN_IN_FAILED, null, user, null, client, "unknown username");
       return Optional.empty();
     }
@@ -83,7 +95,7 @@ public class SignIn {
             ? "locked until " + a.lockedUntil()
             : !a.enabled() ? "account disabled" : !a.enrolled() ? "not enrolled" : null;
     if (refusal != null) {
-      encoder.matches(given, dummyHash);
+      encoder.matches(given, dummyHash());
       events.record(Kind.SIGN_IN_FAILED, a.id(), a.username(), null, client, refusal);
       return Optional.empty();
     }

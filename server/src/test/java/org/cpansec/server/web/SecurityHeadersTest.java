@@ -39,6 +39,8 @@ class SecurityHeadersTest {
     HttpResponse<String> ok = post("{\"package\":{\"name\":\"HTTP-Tiny\",\"ecosystem\":\"CPAN\"}}");
     assertThat(ok.statusCode()).isEqualTo(200);
     assertStrict(ok.headers(), "POST /v1/query");
+    // The API is stateless: it never starts a session.
+    assertThat(ok.headers().allValues("Set-Cookie")).as("POST /v1/query").isEmpty();
     HttpResponse<String> bad = post("{not json");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertStrict(bad.headers(), "problem response");
