@@ -114,7 +114,7 @@ final class Probe {
    * The answer as a viewer could compare it with another: status, where it redirects and the body,
    * with the values the probe asked for replaced by their placeholder's name, and without what
    * differs on every page (CSRF tokens; the header naming the signed-in member). A number is
-   * replaced only where a URL or parameter holds it ({@code /7}, {@code =7}), not in "utf-8".
+   * replaced only where the URL holds it ({@code /7}, {@code report=7}), not in "scale=1".
    */
   static String shape(Answer a, Map<String, String> values, String template) {
     String body = HEADER.matcher(a.text()).replaceAll("<header/>");
@@ -122,12 +122,20 @@ final class Probe {
     String location = a.header("Location");
     for (String key : placeholders(template)) {
       String value = values.get(key);
-      String before = value.matches("\\d+") ? "(?<=[/=])" : "(?<![A-Za-z0-9])";
+      String before = value.matches("\\d+") ? numberBefore(template, key) : "(?<![A-Za-z0-9])";
       Pattern exact = Pattern.compile(before + Pattern.quote(value) + "(?![A-Za-z0-9])");
       String name = Matcher.quoteReplacement("{" + key + "}");
       body = exact.matcher(body).replaceAll(name);
       location = exact.matcher(location).replaceAll(name);
     }
     return a.status() + " " + location + "\n" + body;
+  }
+
+  /**
+   * Where a number the probe asked for stands: after "/" in a path, or after its parameter's "=".
+   */
+  private static String numberBefore(String template, String key) {
+    Matcher param = Pattern.compile("([A-Za-z]+)=\\{" + key + "}").matcher(template);
+    return param.find() ? "(?<=" + param.group(1) + "=)" : "(?<=/)";
   }
 }
