@@ -233,6 +233,7 @@ final class Routes {
         "/cna/cases/{ref}/named",
         "/cna/cases/{ref}/scope",
         "/cna/cases/{ref}/assessment",
+        "/cna/cases/{ref}/earliest-public-report",
         "/cna/cases/{ref}/vote",
         "/cna/cases/{ref}/maintainer-statement",
         "/cna/cases/{ref}/blast-radius",
