@@ -142,7 +142,7 @@ public class SecurityConfig {
                 l.logoutUrl("/logout")
                     .addLogoutHandler(recordSignOut(events))
                     .logoutSuccessUrl("/login?signedOut"))
-        .csrf(c -> c.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/v1/**"))
+        .csrf(c -> c.csrfTokenRepository(csrfTokens))
         .headers(SecurityConfig::strictHeaders)
         .requestCache(c -> c.disable())
         .anonymous(a -> a.disable());
