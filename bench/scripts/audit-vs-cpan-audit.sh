@@ -5,9 +5,6 @@
 # Needs: mvn -DskipTests package; apt-get install -y libcpan-audit-perl hyperfine
 # Run from the project root. Writes bench/results/audit-vs-cpan-audit.{md,json}.
 set -eu
-# ./cpansec records its class-data-sharing archive on its first run after a build: start each
-# script without one, so the archive is the one this script's first (warm-up) run records.
-rm -f cli/target/cpansec.jsa
 JAR=cli/target/cpansec.jar
 [ -f "$JAR" ] || { echo "build first: mvn -DskipTests package" >&2; exit 2; }
 PROJECT=$(mktemp -d)
@@ -22,6 +19,5 @@ hyperfine --warmup 3 --runs "${RUNS:-20}" -N -i \
   --export-json bench/results/audit-vs-cpan-audit.json \
   -n 'cpan-audit deps (Perl peer)' "cpan-audit deps $PROJECT" \
   -n 'cpansec audit deps (./cpansec wrapper)' "./cpansec audit deps $PROJECT --perl none --exit-zero --offline" \
-  -n 'cpansec audit deps (./cpansec, CPANSEC_CDS=off)' "env CPANSEC_CDS=off ./cpansec audit deps $PROJECT --perl none --exit-zero --offline" \
   -n 'cpansec audit deps (java -jar)' "java -jar $JAR audit deps $PROJECT --perl none --exit-zero --offline" \
   -n 'empty Java main (JVM floor)' "java -cp $HELLO H"

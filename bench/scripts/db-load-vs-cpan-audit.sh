@@ -4,9 +4,6 @@
 # Needs: mvn -DskipTests package; apt-get install -y libcpan-audit-perl hyperfine
 # Run from the project root. Writes bench/results/db-load-vs-cpan-audit.{md,json}.
 set -eu
-# ./cpansec records its class-data-sharing archive on its first run after a build: start each
-# script without one, so the archive is the one this script's first (warm-up) run records.
-rm -f cli/target/cpansec.jsa
 JAR=cli/target/cpansec.jar
 SNAPSHOT=core/src/main/resources/org/cpansec/advisory/cpan-security-advisory.json
 [ -f "$JAR" ] || { echo "build first: mvn -DskipTests package" >&2; exit 2; }

@@ -5,9 +5,6 @@
 # Writes bench/results/sbom-metacpan-api.{md,json}. Needs hyperfine (apt-get install hyperfine).
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
-# ./cpansec records its class-data-sharing archive on its first run after a build: start each
-# script without one, so the archive is the one this script's first (warm-up) run records.
-rm -f "$here"/cli/target/cpansec.jsa
 jar="$here/cli/target/cpansec.jar"
 project="$here/core/src/test/resources/datapack/projects/metacpan__metacpan-api"
 [ -f "$jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
