@@ -36,7 +36,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  *   <li>{@code /cna/**} and {@code /account/**}: a member signed in with password and code (any
  *       role); on {@code /cna/**} also the current agreement signed, else only a notice;
- *   <li>{@code /admin/**}: role ADMIN;
+ *   <li>{@code /admin/**} and {@code /actuator/metrics}: role ADMIN (health probes and info stay
+ *       public);
  *   <li>anyone else asking for those is redirected to {@code /login}; a member lacking the role
  *       gets 403 with a page saying so.
  * </ul>
@@ -116,7 +117,12 @@ public class SecurityConfig {
             a ->
                 a.requestMatchers(cna, path.matcher("/account/**"))
                     .authenticated()
-                    .requestMatchers(path.matcher("/admin/**"))
+                    // Metrics name the workspace's URL templates with request counts and
+                    // statuses: activity on embargoed cases is nobody else's business.
+                    .requestMatchers(
+                        path.matcher("/admin/**"),
+                        path.matcher("/actuator/metrics"),
+                        path.matcher("/actuator/metrics/**"))
                     .hasRole("ADMIN")
                     .anyRequest()
                     .permitAll())
