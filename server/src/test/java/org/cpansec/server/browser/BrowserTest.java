@@ -9,7 +9,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import org.cpansec.server.H2Server;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,41 +31,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @H2Server
 class BrowserTest {
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  private static final Path DRIVER = Paths.get("/usr/bin/chromedriver");
   private static final Path SHOTS = Paths.get("target", "screenshots");
   private static WebDriver browser;
-  private static Path profile;
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
   @BeforeAll
   static void start() throws IOException {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true needs chromium and chromium-driver installed");
-    }
-    Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
-    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-    profile = Files.createTempDirectory("cpansec-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    browser = HeadlessChromium.start(1280, 1000, Duration.ofSeconds(5));
     Files.createDirectories(SHOTS);
   }
 

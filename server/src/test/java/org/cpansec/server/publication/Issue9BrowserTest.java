@@ -33,13 +33,13 @@ import org.cpansec.server.TestDatabases;
 import org.cpansec.server.account.Role;
 import org.cpansec.server.account.TestMembers;
 import org.cpansec.server.account.WorkspaceClient;
+import org.cpansec.server.browser.HeadlessChromium;
 import org.cpansec.server.cveid.StandInInitializer;
 import org.cpansec.server.cveservices.CveServicesStandIn;
 import org.cpansec.server.record.CheckResult;
 import org.cpansec.server.record.RecordCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +50,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,8 +77,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {TestDatabases.H2.class, StandInInitializer.class})
 class Issue9BrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SHOTS = Path.of("target", "screenshots");
   private static final Path T_VAR = Path.of("../core/src/test/resources/datapack/cna/t-var");
   private static final String RECORD = "CVE-2025-40916";
@@ -121,29 +116,7 @@ class Issue9BrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true needs chromium and chromium-driver installed");
-    }
-    Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1400,1200",
-        "--user-data-dir=" + Files.createTempDirectory("cpansec-issue9-chromium-"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
-            options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    browser = HeadlessChromium.start(1400, 1200, Duration.ofSeconds(5));
     Files.createDirectories(SHOTS);
   }
 

@@ -12,12 +12,12 @@ import java.util.List;
 import org.cpansec.server.H2Server;
 import org.cpansec.server.account.TestMembers;
 import org.cpansec.server.account.WorkspaceClient;
+import org.cpansec.server.browser.HeadlessChromium;
 import org.cpansec.server.cases.Cases;
 import org.cpansec.server.cases.Fixtures;
 import org.cpansec.server.cases.NewCase;
 import org.cpansec.server.cases.SignedMembers;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,8 +42,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @H2Server
 class RecordEditorBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SHOTS = Path.of("target", "screenshots");
   private static WebDriver browser;
 
@@ -59,28 +54,7 @@ class RecordEditorBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true needs chromium and chromium-driver installed");
-    }
-    Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1400,1200",
-        "--user-data-dir=" + Files.createTempDirectory("cpansec-record-chromium-"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
-            options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = HeadlessChromium.start(1400, 1200, Duration.ZERO);
     Files.createDirectories(SHOTS);
   }
 
