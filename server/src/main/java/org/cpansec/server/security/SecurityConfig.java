@@ -120,9 +120,7 @@ public class SecurityConfig {
                     // Metrics name the workspace's URL templates with request counts and
                     // statuses: activity on embargoed cases is nobody else's business.
                     .requestMatchers(
-                        path.matcher("/admin/**"),
-                        path.matcher("/actuator/metrics"),
-                        path.matcher("/actuator/metrics/**"))
+                        path.matcher("/admin/**"), path.matcher("/actuator/metrics/**"))
                     .hasRole("ADMIN")
                     .anyRequest()
                     .permitAll())
