@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that tests move forward by hand (lockouts, link expiry, code steps). Starts at the real
- * time, so that what the database and the session store do by the real clock stays consistent.
+ * A clock that tests move by hand (lockouts, link expiry, code steps, deadlines). By default it
+ * starts at the real time, so that what the database and the session store do by the real clock
+ * stays consistent. UTC only.
  */
 public final class MutableClock extends Clock {
   private volatile Instant now;
@@ -27,6 +28,11 @@ public final class MutableClock extends Clock {
       throw new IllegalArgumentException("a test clock only moves forward");
     }
     now = now.plus(by);
+  }
+
+  /** Puts the clock at {@code instant}, forward or back (a deadline passed, a date before). */
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.cpansec.server.account.Member;
+import org.cpansec.server.account.MutableClock;
 import org.cpansec.server.account.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

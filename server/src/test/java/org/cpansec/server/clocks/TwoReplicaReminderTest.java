@@ -37,6 +37,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.cpansec.server.PostgresAvailable;
 import org.cpansec.server.Replicas;
+import org.cpansec.server.account.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

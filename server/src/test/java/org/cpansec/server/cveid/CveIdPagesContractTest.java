@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cpansec.server.account.MutableClock;
 import org.cpansec.server.account.Role;
 import org.cpansec.server.cases.SignedMembers;
 import org.cpansec.server.cveservices.CveServicesStandIn;

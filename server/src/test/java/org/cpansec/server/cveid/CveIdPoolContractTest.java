@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.cpansec.server.account.Member;
+import org.cpansec.server.account.MutableClock;
 import org.cpansec.server.account.Role;
 import org.cpansec.server.cveid.CveIdPool.HistoryEntry;
 import org.cpansec.server.cveid.CveIdPool.PoolEntry;
