@@ -17,14 +17,15 @@ public final class AdvisoryRange {
 
   private final String text;
   // Parsed on first use: a database holds thousands of ranges and most commands read a few.
-  private VersionRange range;
-  private String problem;
-  private boolean parsed;
+  // The outcome is immutable and the same whichever thread computes it, so a race only parses
+  // twice; reads take no lock (the server's query threads share these objects).
+  private volatile Parsed parsed;
 
-  private AdvisoryRange(String text, VersionRange range, String problem, boolean parsed) {
+  /** The outcome of reading the text: a range, or the reason there is none. */
+  private record Parsed(VersionRange range, String problem) {}
+
+  private AdvisoryRange(String text, Parsed parsed) {
     this.text = Objects.requireNonNull(text, "text");
-    this.range = range;
-    this.problem = problem;
     this.parsed = parsed;
   }
 
@@ -32,28 +33,30 @@ public final class AdvisoryRange {
    * Reads a CPANSA range ({@code >=1.0,<1.5}; a bare {@code 1.2} or {@code =1.2} is exactly it).
    */
   public static AdvisoryRange cpansa(String text) {
-    return new AdvisoryRange(text, null, null, false);
+    return new AdvisoryRange(text, null);
   }
 
   /** A range built from another syntax (CNA, OSV); its text is the canonical CPANSA form. */
   public static AdvisoryRange of(VersionRange range) {
-    return new AdvisoryRange(range.toString(), range, null, true);
+    return new AdvisoryRange(range.toString(), new Parsed(range, null));
   }
 
   /** A range that could not be read, with the reason. */
   public static AdvisoryRange invalid(String text, String problem) {
-    return new AdvisoryRange(text, null, Objects.requireNonNull(problem, "problem"), true);
+    return new AdvisoryRange(text, new Parsed(null, Objects.requireNonNull(problem, "problem")));
   }
 
-  private synchronized void parse() {
-    if (!parsed) {
+  private Parsed parse() {
+    Parsed p = parsed;
+    if (p == null) {
       try {
-        range = VersionRange.parse(text);
+        p = new Parsed(VersionRange.parse(text), null);
       } catch (InvalidRangeException e) {
-        problem = "column " + e.column() + ": " + e.reason();
+        p = new Parsed(null, "column " + e.column() + ": " + e.reason());
       }
-      parsed = true;
+      parsed = p;
     }
+    return p;
   }
 
   public String text() {
@@ -61,14 +64,12 @@ public final class AdvisoryRange {
   }
 
   public Optional<VersionRange> range() {
-    parse();
-    return Optional.ofNullable(range);
+    return Optional.ofNullable(parse().range());
   }
 
   /** Why the text is not a range; empty when it parsed. */
   public Optional<String> problem() {
-    parse();
-    return Optional.ofNullable(problem);
+    return Optional.ofNullable(parse().problem());
   }
 
   /**
@@ -81,7 +82,7 @@ public final class AdvisoryRange {
 
   /** Whether the range contains the version; false when the range is unparseable. */
   public boolean contains(PerlVersion version) {
-    parse();
+    VersionRange range = parse().range();
     return range != null && range.contains(version);
   }
 
