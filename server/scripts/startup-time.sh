@@ -4,14 +4,14 @@
 # The first start imports the bundled snapshot; N later starts reuse that database.
 # Usage (after `mvn -DskipTests package`):
 #   server/scripts/startup-time.sh [runs]             java -jar server/target/cpansec-server.jar
-#   WRAPPER=1 server/scripts/startup-time.sh [runs]   ./cpansec-server (unpacked jar + CDS archive);
-#     its first start is that of a new build: it unpacks the jar and records the archive at exit.
+#   WRAPPER=1 server/scripts/startup-time.sh [runs]   ./cpansec-server (the unpacked jar and the
+#     class archive that the build's training start recorded, server/scripts/prepare-run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-CMD=(java -jar "$ROOT/server/target/cpansec-server.jar")
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+CMD=("$JAVA" -jar "$ROOT/server/target/cpansec-server.jar")
 if [ "${WRAPPER:-}" = 1 ]; then
-  rm -rf server/target/run
   CMD=("$ROOT/cpansec-server")
 fi
 RUNS=${1:-5}
@@ -33,7 +33,7 @@ start_once() {
   echo $(( (t1 - t0) / 1000000 ))
 }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $("$JAVA" -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first start (imports the bundled snapshot): $(start_once) ms"
 for i in $(seq 1 "$RUNS"); do
   echo "start $i: $(start_once) ms"
