@@ -1,15 +1,13 @@
 package org.cpansec.server.account;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.cpansec.server.Http.enc;
+
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cpansec.server.Http;
 import org.cpansec.server.security.Totp;
 
 /**
@@ -263,14 +262,7 @@ public final class WorkspaceClient {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.send(http, request, HttpResponse.BodyHandlers.ofString());
   }
 
   private void sleepUntilNextStep() {
@@ -281,9 +273,5 @@ public final class WorkspaceClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -1,19 +1,18 @@
 package org.cpansec.server.authz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.cpansec.server.Http.enc;
+
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cpansec.server.Http;
 import org.cpansec.server.cases.SignedMembers;
 
 /**
@@ -101,18 +100,8 @@ final class Browser {
   }
 
   private Answer send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Answer(r.statusCode(), r.headers().map(), r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    HttpResponse<byte[]> r =
+        Http.send(http, request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Answer(r.statusCode(), r.headers().map(), r.body());
   }
 }

@@ -1,11 +1,10 @@
 package org.cpansec.server.cases;
 
+import static org.cpansec.server.Http.enc;
+
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpansec.server.Http;
 
 /**
  * A browser-like client: keeps cookies, follows redirects, posts forms with the CSRF token. Signed
@@ -115,17 +115,6 @@ final class WebClient {
   }
 
   private <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> handler) {
-    try {
-      return http.send(r, handler);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return Http.send(http, r, handler);
   }
 }

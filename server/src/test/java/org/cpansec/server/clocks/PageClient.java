@@ -1,18 +1,17 @@
 package org.cpansec.server.clocks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.cpansec.server.Http.enc;
+
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpansec.server.Http;
 
 /** A browser-like client: keeps cookies, follows redirects, posts forms with the page's token. */
 final class PageClient {
@@ -62,17 +61,6 @@ final class PageClient {
   }
 
   private HttpResponse<String> send(HttpRequest r) {
-    try {
-      return http.send(r, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return Http.send(http, r, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,11 +1,10 @@
 package org.cpansec.server.cveid;
 
+import static org.cpansec.server.Http.enc;
+
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpansec.server.Http;
 import org.cpansec.server.cases.SignedMembers;
 
 /**
@@ -113,21 +113,10 @@ final class PageClient {
   }
 
   private HttpResponse<String> send(HttpRequest req) {
-    try {
-      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.send(http, req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static void write(ByteArrayOutputStream out, String s) {
     out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

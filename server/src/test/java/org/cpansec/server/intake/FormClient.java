@@ -1,10 +1,9 @@
 package org.cpansec.server.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.cpansec.server.Http.enc;
+
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpansec.server.Http;
 
 /** A cookie-keeping client that fills forms the way a browser does, CSRF token included. */
 final class FormClient {
@@ -110,17 +110,6 @@ final class FormClient {
   }
 
   private HttpResponse<String> send(HttpRequest r) {
-    try {
-      return http.send(r, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return Http.send(http, r, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,21 +1,21 @@
 package org.cpansec.server.record;
 
+import static org.cpansec.server.Http.enc;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpansec.server.Http;
 import org.cpansec.server.cases.SignedMembers;
 import org.springframework.web.util.HtmlUtils;
 
@@ -119,17 +119,6 @@ final class RecordClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder r) {
-    try {
-      return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return Http.send(http, r.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
