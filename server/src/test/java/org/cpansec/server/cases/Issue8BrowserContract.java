@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cpansec.server.account.Role;
 import org.cpansec.server.account.TestMembers;
+import org.cpansec.server.browser.Chromium;
 import org.cpansec.server.record.CheckResult;
 import org.cpansec.server.record.RecordCheck;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.cpansec.server.cases;
+package org.cpansec.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.cpansec.server.account.TestMembers;
 import org.cpansec.server.account.WorkspaceClient;
-import org.cpansec.server.browser.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -28,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * password and code, sign out. Without Chromium the calling test is skipped, except under {@code
  * CI=true}, where it fails.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   private final WebDriver driver;
   private final Path shots;
@@ -42,16 +41,21 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Starts a browser whose screenshots go to {@code shots/<shotPrefix><name>.png}. */
-  static Chromium start(Path shots, String shotPrefix) throws IOException {
+  public static Chromium start(Path shots, String shotPrefix) throws IOException {
     WebDriver driver = HeadlessChromium.start(1400, 1200, Duration.ofSeconds(5));
     Files.createDirectories(shots);
     return new Chromium(driver, shots, shotPrefix);
   }
 
   /** The server this browser talks to (the test's random port). */
-  Chromium at(int serverPort) {
+  public Chromium at(int serverPort) {
     this.port = serverPort;
     return this;
+  }
+
+  /** The driver itself, for what the steps here do not cover (cookies, say). */
+  public WebDriver driver() {
+    return driver;
   }
 
   @Override
@@ -59,16 +63,16 @@ final class Chromium implements AutoCloseable {
     driver.quit();
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get("http://127.0.0.1:" + port + path);
   }
 
-  String url() {
+  public String url() {
     return driver.getCurrentUrl();
   }
 
   /** Signs in through the pages: the password form, then the code form. */
-  void signIn(TestMembers.TestMember m, Clock clock) {
+  public void signIn(TestMembers.TestMember m, Clock clock) {
     driver.manage().deleteAllCookies();
     open("/login");
     type("username", m.username());
@@ -81,27 +85,27 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Signs out with the header's button. */
-  void signOut() {
+  public void signOut() {
     go(By.cssSelector("form.signout button"));
     assertThat(text("notice")).contains("You are signed out");
   }
 
-  void type(String id, String text) {
+  public void type(String id, String text) {
     by(id).clear();
     by(id).sendKeys(text);
   }
 
   /** A date field's value, set by script (what a typed date means depends on the locale). */
-  void setDate(String id, java.time.LocalDate date) {
+  public void setDate(String id, java.time.LocalDate date) {
     ((JavascriptExecutor) driver)
         .executeScript("arguments[0].value = arguments[1];", by(id), date.toString());
   }
 
-  void choose(String id, String value) {
+  public void choose(String id, String value) {
     new Select(by(id)).selectByValue(value);
   }
 
-  void go(By target) {
+  public void go(By target) {
     go(null, target);
   }
 
@@ -109,7 +113,7 @@ final class Chromium implements AutoCloseable {
    * Clicks something that loads a new page and waits until the new page replaced the old (the old
    * page's window is marked; every new document has a fresh window).
    */
-  void go(WebElement within, By target) {
+  public void go(WebElement within, By target) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     js.executeScript("window.cpansecOldPage = true;");
     (within == null ? driver.findElement(target) : within.findElement(target)).click();
@@ -122,44 +126,44 @@ final class Chromium implements AutoCloseable {
                         + " && document.readyState === 'complete';")));
   }
 
-  WebElement by(String id) {
+  public WebElement by(String id) {
     return driver.findElement(By.id(id));
   }
 
-  WebElement find(By what) {
+  public WebElement find(By what) {
     return driver.findElement(what);
   }
 
-  java.util.List<WebElement> findAll(By what) {
+  public java.util.List<WebElement> findAll(By what) {
     return driver.findElements(what);
   }
 
   /** The rendered text of the element with this id. */
-  String text(String id) {
+  public String text(String id) {
     return by(id).getText();
   }
 
   /** The text of the element with this id, rendered or not (a preview may be scrolled away). */
-  String content(String id) {
+  public String content(String id) {
     return by(id).getDomProperty("textContent");
   }
 
-  String main() {
+  public String main() {
     return driver.findElement(By.tagName("main")).getText();
   }
 
-  String source() {
+  public String source() {
     return driver.getPageSource();
   }
 
-  void until(String what, BooleanSupplier condition) {
+  public void until(String what, BooleanSupplier condition) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .withMessage(what)
         .until(d -> condition.getAsBoolean());
   }
 
   /** Looks for elements that may be absent without waiting the implicit timeout. */
-  boolean absent(By what) {
+  public boolean absent(By what) {
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     try {
       return driver.findElements(what).isEmpty();
@@ -169,13 +173,13 @@ final class Chromium implements AutoCloseable {
   }
 
   /** A screenshot with the element of this id scrolled to the top of the window. */
-  void shot(String name, String showing) throws IOException {
+  public void shot(String name, String showing) throws IOException {
     ((JavascriptExecutor) driver)
         .executeScript("arguments[0].scrollIntoView({block: 'start'});", by(showing));
     shot(name);
   }
 
-  void shot(String name) throws IOException {
+  public void shot(String name) throws IOException {
     Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(png, shots.resolve(shotPrefix + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
